@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace StarsStudio.Tests.Infrastructure;
+
+/// <summary>
+/// A small Bot API server over real HTTP for loop and fault tests: it queues updates, records what the bot
+/// sends, and can answer the next calls with 500s, garbage JSON or a stall. The practice emulator covers the
+/// full API; this one exists to break things on purpose.
+/// </summary>
+public sealed class LocalBotApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly List<JsonObject> pending = [];
+    private readonly Lock gate = new();
+    private int nextUpdateId = 1000;
+    private readonly ConcurrentQueue<string> faults = new();
+
+    public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+    public string Url { get; }
+    public const string Token = "123456:test-token_ABC";
+
+    private LocalBotApi(WebApplication app, string url) { this.app = app; Url = url; }
+
+    public static async Task<LocalBotApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        LocalBotApi? self = null;
+        app.MapPost("/bot{token}/{method}", async (string token, string method, HttpContext http) => await self!.HandleAsync(token, method, http));
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new LocalBotApi(app, url);
+        return self;
+    }
+
+    /// <summary>Queues an update; returns its update_id. Reuse an id to simulate a redelivery.</summary>
+    public int Enqueue(Func<int, JsonObject> update, int? id = null)
+    {
+        lock (gate)
+        {
+            var updateId = id ?? nextUpdateId++;
+            pending.Add(update(updateId));
+            return updateId;
+        }
+    }
+
+    public int EnqueueText(long userId, string text, int? id = null) => Enqueue(updateId => new JsonObject
+    {
+        ["update_id"] = updateId,
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = updateId,
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = userId, ["type"] = "private", ["first_name"] = "Test" },
+            ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = "Test", ["username"] = $"buyer{userId}" },
+            ["text"] = text,
+        },
+    }, id);
+
+    /// <summary>The next calls (of any method) answer with this fault: "500", "garbage", "stall".</summary>
+    public void FailNext(string fault, int times = 1)
+    {
+        for (var i = 0; i < times; i++) faults.Enqueue(fault);
+    }
+
+    public IEnumerable<string> SentTexts(long chatId) =>
+        Calls.Where(c => c.Method == "sendMessage" && c.Body["chat_id"]?.ToString() == chatId.ToString()).Select(c => c.Body["text"]!.GetValue<string>());
+
+    /// <summary>Waits (bounded) until the bot sent a message to the chat that satisfies the predicate.</summary>
+    public async Task<string> WaitForTextAsync(long chatId, Func<string, bool> predicate, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            var match = SentTexts(chatId).FirstOrDefault(predicate);
+            if (match is not null) return match;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No message to {chatId} matched within {seconds}s. Sent: {string.Join(" | ", SentTexts(chatId))}");
+    }
+
+    private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
+    {
+        if (token != Token) return Results.Json(new { ok = false, error_code = 401, description = "Unauthorized" }, statusCode: 401);
+        var body = http.Request.HasJsonContentType()
+            ? (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? []
+            : [];
+        Calls.Enqueue((method, body));
+
+        if (faults.TryDequeue(out var fault))
+        {
+            switch (fault)
+            {
+                case "500": return Results.Json(new { ok = false, error_code = 500, description = "Internal Server Error" }, statusCode: 500);
+                case "garbage": return Results.Text("<html>502 Bad Gateway</html>{not json", "application/json", statusCode: 200);
+                case "stall": await Task.Delay(TimeSpan.FromSeconds(6), http.RequestAborted).ContinueWith(_ => { }); return Results.Empty;
+            }
+        }
+
+        return method switch
+        {
+            "getMe" => Ok(new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Local", ["username"] = "local_test_bot" }),
+            "getUpdates" => await GetUpdatesAsync(body, http.RequestAborted),
+            "sendMessage" => Ok(new JsonObject
+            {
+                ["message_id"] = Random.Shared.Next(1, int.MaxValue),
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone(), ["type"] = "private" },
+                ["text"] = body["text"]?.DeepClone(),
+            }),
+            _ => Ok(JsonValue.Create(true)),
+        };
+    }
+
+    private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken ct)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        var timeout = body["timeout"]?.GetValue<int>() ?? 0;
+        var until = DateTime.UtcNow.AddSeconds(timeout);
+        while (true)
+        {
+            JsonArray result;
+            lock (gate)
+            {
+                // Offset confirms everything below it, as on Telegram.
+                pending.RemoveAll(u => u["update_id"]!.GetValue<int>() < offset);
+                result = [.. pending.Select(u => u.DeepClone())];
+            }
+            if (result.Count > 0 || DateTime.UtcNow >= until || ct.IsCancellationRequested) return Ok(result);
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private static IResult Ok(JsonNode? result) =>
+        Results.Text(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

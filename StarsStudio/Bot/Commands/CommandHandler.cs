@@ -1,0 +1,48 @@
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace StarsStudio.Bot.Commands;
+
+/// <summary>Routes "/name args" messages to the registered <see cref="IBotCommand"/>; unknown commands get the help text.</summary>
+public sealed class CommandHandler(IEnumerable<IBotCommand> commands, BotReplies replies) : IBotUpdateHandler
+{
+    private readonly Dictionary<string, IBotCommand> byName = commands.ToDictionary(c => c.Name);
+
+    public RouteStage Stage => RouteStage.Normal;
+
+    public bool CanHandle(Update update) =>
+        update.Message is { From: not null, Text: ['/', ..] } m && m.SuccessfulPayment is null && m.RefundedPayment is null;
+
+    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
+    {
+        var message = update.Update.Message!;
+        if (!CommandText.TryParse(message.Text, update.Bot.Username, out var name, out var arguments)) return;
+        if (byName.TryGetValue(name, out var command))
+            await command.RunAsync(new CommandContext(update.Bot, message, arguments), ct);
+        else
+            await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
+    }
+
+    /// <summary>The command menu Telegram shows next to the text field.</summary>
+    public IEnumerable<BotCommand> Menu() =>
+        byName.Values.Where(c => c.MenuDescription is not null).Select(c => new BotCommand(c.Name, c.MenuDescription!));
+}
+
+/// <summary>
+/// Last stop for messages no other handler claimed: a short help for text, silence for service messages.
+/// Never assumes a message has text.
+/// </summary>
+public sealed class FallbackMessageHandler(BotReplies replies) : IBotUpdateHandler
+{
+    public RouteStage Stage => RouteStage.Fallback;
+
+    public bool CanHandle(Update update) => update.Message is { From: not null, Chat.Type: Telegram.Bot.Types.Enums.ChatType.Private };
+
+    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
+    {
+        var message = update.Update.Message!;
+        // Service messages (joins, payments handled elsewhere, pins) need no answer.
+        if (message.Text is null && message.Caption is null && message.Document is null && message.Photo is null && message.Sticker is null) return;
+        await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
+    }
+}

@@ -1,0 +1,164 @@
+namespace StarsStudio.Bot.Outbound;
+
+/// <summary>Who waits for whom when the bot has more to say than Telegram lets it: lower goes first.</summary>
+public enum SendPriority
+{
+    /// <summary>Answers to a buyer who is looking at the chat right now: invoices, cards, command replies.</summary>
+    Reply = 0,
+    /// <summary>Deliveries and receipts of paid orders.</summary>
+    Delivery = 1,
+    /// <summary>Reminders and other broadcasts.</summary>
+    Broadcast = 2,
+}
+
+/// <summary>The outbound budget: Telegram allows about 30 messages/s per bot and about 1/s per chat.</summary>
+public sealed class OutboundOptions
+{
+    public const string Section = "Telegram:Outbound";
+    /// <summary>Overall messages per second; 0 = no limit. Slightly under Telegram's 30 so no 429 arrives.</summary>
+    public double MessagesPerSecond { get; set; } = 29;
+    /// <summary>Minimum gap between two messages to one chat; 0 = none.</summary>
+    public int PerChatIntervalMilliseconds { get; set; } = 1000;
+    /// <summary>A 429 asking for a longer pause than this is handed back to the caller to reschedule.</summary>
+    public int MaxRetryAfterSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Hands out send permits at the configured rate, highest priority first, never two to one chat within the
+/// per-chat interval, and pauses everything after a 429. Pre-checkout answers do not come through here at all.
+/// </summary>
+public sealed class SendLimiter : IDisposable
+{
+    private readonly TimeProvider clock;
+    private readonly Lock gate = new();
+    private readonly LinkedList<Waiter>[] queues = [new(), new(), new()];
+    private readonly Dictionary<long, DateTimeOffset> chatReadyAt = [];
+    private DateTimeOffset globalReadyAt;
+    private DateTimeOffset pausedUntil;
+    private TimeSpan globalInterval;
+    private TimeSpan chatInterval;
+    private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stop = new();
+    private long granted;
+
+    public SendLimiter(TimeProvider clock, OutboundOptions options)
+    {
+        this.clock = clock;
+        Configure(options);
+        _ = Task.Run(DispatchLoopAsync);
+    }
+
+    /// <summary>Messages let through so far (for the rehearsal's rate figures).</summary>
+    public long Granted => Interlocked.Read(ref granted);
+
+    public int Waiting { get { lock (gate) return queues.Sum(q => q.Count); } }
+
+    public void Configure(OutboundOptions options)
+    {
+        lock (gate)
+        {
+            globalInterval = options.MessagesPerSecond > 0 ? TimeSpan.FromSeconds(1 / options.MessagesPerSecond) : TimeSpan.Zero;
+            chatInterval = TimeSpan.FromMilliseconds(Math.Max(0, options.PerChatIntervalMilliseconds));
+        }
+        Wake();
+    }
+
+    /// <summary>Waits until this chat may be sent to at this priority.</summary>
+    public Task WaitAsync(long chatId, SendPriority priority, CancellationToken ct)
+    {
+        var waiter = new Waiter(chatId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        LinkedListNode<Waiter> node;
+        lock (gate) node = queues[(int)priority].AddLast(waiter);
+        if (ct.CanBeCanceled)
+            ct.Register(() =>
+            {
+                bool removed;
+                lock (gate) { removed = node.List is not null; if (removed) node.List!.Remove(node); }
+                if (removed) waiter.Granted.TrySetCanceled(ct);
+            });
+        Wake();
+        return waiter.Granted.Task;
+    }
+
+    /// <summary>Telegram said 429: nobody sends until retry_after has passed.</summary>
+    public void PauseFor(TimeSpan retryAfter)
+    {
+        lock (gate)
+        {
+            var until = clock.GetUtcNow() + retryAfter;
+            if (until > pausedUntil) pausedUntil = until;
+        }
+        Wake();
+    }
+
+    private void Wake()
+    {
+        TaskCompletionSource old;
+        lock (gate) { old = wake; wake = new(TaskCreationOptions.RunContinuationsAsynchronously); }
+        old.TrySetResult();
+    }
+
+    private async Task DispatchLoopAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            Task woken;
+            TimeSpan wait;
+            lock (gate)
+            {
+                woken = wake.Task;
+                wait = TryGrant();
+            }
+            if (wait == TimeSpan.Zero) continue;
+            if (wait == Timeout.InfiniteTimeSpan) { await woken.WaitAsync(stop.Token).ConfigureAwait(false); continue; }
+            using var delay = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            var timer = Task.Delay(wait, clock, delay.Token);
+            await Task.WhenAny(woken, timer).ConfigureAwait(false);
+            delay.Cancel();
+        }
+    }
+
+    /// <summary>Grants one permit if one can go now (returns zero), else how long to wait (infinite: nobody waits).</summary>
+    private TimeSpan TryGrant()
+    {
+        var now = clock.GetUtcNow();
+        var notBefore = pausedUntil > globalReadyAt ? pausedUntil : globalReadyAt;
+        if (queues.All(q => q.Count == 0)) return Timeout.InfiniteTimeSpan;
+        if (now < notBefore) return notBefore - now;
+
+        var soonestChat = DateTimeOffset.MaxValue;
+        foreach (var queue in queues)
+        {
+            for (var node = queue.First; node is not null; node = node.Next)
+            {
+                var ready = chatReadyAt.GetValueOrDefault(node.Value.ChatId);
+                if (ready <= now)
+                {
+                    queue.Remove(node);
+                    globalReadyAt = (globalReadyAt > now - globalInterval ? globalReadyAt : now) + globalInterval;
+                    if (chatInterval > TimeSpan.Zero) chatReadyAt[node.Value.ChatId] = now + chatInterval;
+                    if (chatReadyAt.Count > 50_000) ForgetOldChats(now);
+                    Interlocked.Increment(ref granted);
+                    node.Value.Granted.TrySetResult();
+                    return TimeSpan.Zero;
+                }
+                if (ready < soonestChat) soonestChat = ready;
+            }
+        }
+        return soonestChat - now;
+    }
+
+    private void ForgetOldChats(DateTimeOffset now)
+    {
+        foreach (var (chat, ready) in chatReadyAt.ToList())
+            if (ready <= now) chatReadyAt.Remove(chat);
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        Wake();
+    }
+
+    private sealed record Waiter(long ChatId, TaskCompletionSource Granted);
+}

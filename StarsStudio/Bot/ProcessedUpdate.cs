@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StarsStudio.Data;
+
+namespace StarsStudio.Bot;
+
+/// <summary>An update_id already handled for a bot. Updates are at-least-once; this makes handling at-most-once per id.</summary>
+public sealed class ProcessedUpdate
+{
+    public long BotId { get; set; }
+    public int UpdateId { get; set; }
+    public DateTimeOffset ProcessedAt { get; set; }
+}
+
+internal sealed class ProcessedUpdateConfiguration : IEntityTypeConfiguration<ProcessedUpdate>
+{
+    public void Configure(EntityTypeBuilder<ProcessedUpdate> b)
+    {
+        b.HasKey(p => new { p.BotId, p.UpdateId });
+        b.HasIndex(p => p.ProcessedAt);
+    }
+}
+
+/// <summary>Persisted update_id dedupe, so neither a duplicate delivery nor a restart reprocesses an update.</summary>
+public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<bool> IsProcessedAsync(long botId, int updateId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ProcessedUpdates.AnyAsync(p => p.BotId == botId && p.UpdateId == updateId, ct);
+    }
+
+    public async Task MarkProcessedAsync(long botId, int updateId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await MarkProcessedAsync(db, botId, updateId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// Marks inside the caller's context, so a money handler can record the update in the same transaction as
+    /// its state change. Returns false when it was already marked (a duplicate that raced in).
+    /// </summary>
+    public static async Task<bool> MarkProcessedAsync(StarsDbContext db, long botId, int updateId, DateTimeOffset now, CancellationToken ct)
+        => await db.Database.ExecuteSqlAsync(
+            $"INSERT OR IGNORE INTO ProcessedUpdates (BotId, UpdateId, ProcessedAt) VALUES ({botId}, {updateId}, {now.UtcTicks})", ct) == 1;
+
+    /// <summary>Telegram keeps updates at most 24 h; a week of ids is plenty to catch any redelivery.</summary>
+    public async Task<int> ForgetOlderThanAsync(TimeSpan age, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cutoff = clock.GetUtcNow() - age;
+        return await db.ProcessedUpdates.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

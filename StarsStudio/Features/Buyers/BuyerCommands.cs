@@ -1,0 +1,33 @@
+using StarsStudio.Bot;
+using StarsStudio.Bot.Commands;
+using StarsStudio.Bot.Outbound;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace StarsStudio.Features.Buyers;
+
+/// <summary>/stop: no more reminders until the buyer sends /start again.</summary>
+public sealed class StopCommand(BuyerDirectory buyers, BotSender sender) : IBotCommand
+{
+    public string Name => "stop";
+    public string? MenuDescription => "Stop reminders";
+    public async Task RunAsync(CommandContext c, CancellationToken ct)
+    {
+        await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: false, ct);
+        await buyers.SetOptedOutAsync(c.Bot.BotId, c.From.Id, true, ct);
+        await sender.SendTextAsync(c.Bot, c.ChatId, "Done: you will get no more reminders. Send /start any time to see the catalog again.", SendPriority.Reply, ct: ct);
+    }
+}
+
+/// <summary>my_chat_member in a private chat: the buyer blocked or unblocked the bot.</summary>
+public sealed class ChatMemberHandler(BuyerDirectory buyers) : IBotUpdateHandler
+{
+    public RouteStage Stage => RouteStage.Normal;
+    public bool CanHandle(Update update) => update.MyChatMember is { Chat.Type: ChatType.Private };
+    public Task HandleAsync(BotUpdate update, CancellationToken ct)
+    {
+        var change = update.Update.MyChatMember!;
+        var blocked = change.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left;
+        return buyers.SetBlockedAsync(update.Bot.BotId, change.From.Id, blocked, ct);
+    }
+}

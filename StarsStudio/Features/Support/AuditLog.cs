@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StarsStudio.Data;
+
+namespace StarsStudio.Features.Support;
+
+/// <summary>One line of the audit log: who did what, to which area, and why.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    /// <summary>team, settings, catalog, refund, order, support.</summary>
+    public required string Area { get; set; }
+    public required string Detail { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.Area, e.At });
+        b.Property(e => e.Actor).HasMaxLength(256);
+        b.Property(e => e.Area).HasMaxLength(32);
+    }
+}
+
+
+/// <summary>Appends audit entries; staff actions on money, copy, settings and the team all write here.</summary>
+public sealed class AuditLog(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task WriteAsync(string actor, string area, string detail, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Area = area, Detail = detail });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? area, string? search, int take = 500, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(area)) q = q.Where(e => e.Area == area);
+        if (!string.IsNullOrWhiteSpace(search)) q = q.Where(e => e.Detail.Contains(search) || e.Actor.Contains(search));
+        return await q.OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Commands;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Features.Buyers;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Settings;
+using StarsStudio.Features.Support;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace StarsStudio.Hosting;
+
+public static class BotExtensions
+{
+    public const string WebhookPath = "/telegram/webhook";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public static WebApplicationBuilder AddStarsBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        // Validate now as well, so a typo stops start-up with our sentence before the host logs anything.
+        var configured = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new();
+        if (new TelegramOptionsValidator().Validate(null, configured) is { Failed: true } invalid)
+            throw new StartupProblemException(string.Join(" ", invalid.Failures));
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+
+        services.AddHttpClient(TelegramClientFactory.HttpClientName, (sp, c) =>
+            c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));
+        services.AddSingleton<TelegramClientFactory>();
+        services.AddSingleton<BotConnectionResolver>();
+        services.AddSingleton<BotClientAccessor>();
+        services.AddSingleton<BotStatus>();
+        services.AddSingleton<UpdateDeduplicator>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));
+        services.AddSingleton<BotSender>();
+        services.AddSingleton<BotReplies>();
+        services.AddSingleton<BotHostService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotHostService>());
+
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<BuyerDirectory>();
+
+        // Handlers: the router orders them by stage, payments first.
+        services.AddSingleton<IBotUpdateHandler, CommandHandler>();
+        services.AddSingleton<IBotUpdateHandler, FallbackMessageHandler>();
+        services.AddSingleton<IBotUpdateHandler, ChatMemberHandler>();
+        services.AddSingleton<IBotCommand, StartCommand>();
+        services.AddSingleton<IBotCommand, StopCommand>();
+        services.AddSingleton<IBotCommand, TermsCommand>();
+        services.AddSingleton<IBotCommand, PrivacyCommand>();
+        services.AddSingleton<IBotCommand, PaySupportCommand>();
+        return builder;
+    }
+
+    /// <summary>The webhook endpoint (401 without Telegram's secret header) and /healthz.</summary>
+    public static WebApplication MapStarsBot(this WebApplication app)
+    {
+        app.MapPost(WebhookPath, async (HttpContext http, BotClientAccessor accessor, UpdateRouter router, IOptionsMonitor<TelegramOptions> options, ILogger<BotHostService> logger) =>
+        {
+            var bot = accessor.Current;
+            var secret = bot?.Connection.WebhookSecret ?? options.CurrentValue.WebhookSecret;
+            if (string.IsNullOrEmpty(secret) || !SecretMatches(http.Request.Headers[SecretHeader].ToString(), secret))
+                return Results.Unauthorized();
+            if (bot is null || bot.Connection.Mode != BotMode.Webhook)
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+
+            Update? update;
+            try
+            {
+                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                // Answer 200: Telegram would otherwise resend the same unreadable update forever.
+                logger.LogWarning("Webhook update does not parse ({Reason}); dropped", e.Message);
+                return Results.Ok();
+            }
+            if (update is not null) await router.RouteAsync(bot, update, http.RequestAborted);
+            return Results.Ok();
+        }).AllowAnonymous().DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+
+        app.MapGet("/healthz", async (StarsStudio.Data.StarsDbContext db, BotStatus status, CancellationToken ct) =>
+        {
+            bool dbOk;
+            try { dbOk = await db.Database.CanConnectAsync(ct); } catch { dbOk = false; }
+            var botOk = status.State is BotState.Live or BotState.Practice;
+            var body = new
+            {
+                status = dbOk && botOk ? "healthy" : "unhealthy",
+                database = dbOk ? "reachable" : "unreachable",
+                bot = new { state = status.State.ToString(), username = status.Username, problem = status.Problem, lastUpdateAt = status.LastUpdateAt, lastContactAt = status.LastContactAt },
+            };
+            return Results.Json(body, statusCode: dbOk && botOk ? 200 : 503);
+        }).AllowAnonymous().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+        return app;
+    }
+
+    private static bool SecretMatches(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+}
