@@ -6,6 +6,9 @@ try
     builder.AddStarsData();
     builder.AddStarsIdentity();
     builder.AddStarsBot();
+    builder.AddStarsCatalog();
+    builder.AddStarsPayments();
+    builder.AddStarsDelivery();
     builder.AddStarsUi();
 
     var app = builder.Build();

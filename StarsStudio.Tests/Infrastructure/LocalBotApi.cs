@@ -74,6 +74,42 @@ public sealed class LocalBotApi : IAsyncDisposable
         for (var i = 0; i < times; i++) faults.Enqueue(fault);
     }
 
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> methodFaults = new();
+
+    /// <summary>The next calls of one method answer with a fault: "blocked" (403), "429", "500", "hang".</summary>
+    public void FailMethod(string method, string fault, int times = 1)
+    {
+        var queue = methodFaults.GetOrAdd(method, _ => new ConcurrentQueue<string>());
+        for (var i = 0; i < times; i++) queue.Enqueue(fault);
+    }
+
+    public IEnumerable<JsonObject> CallsOf(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body);
+
+    private static JsonObject SentMessage(JsonObject body, Action<JsonObject> fill)
+    {
+        var message = new JsonObject
+        {
+            ["message_id"] = Random.Shared.Next(1, int.MaxValue),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = JsonValue.Create(long.Parse(body["chat_id"]!.ToString())), ["type"] = "private" },
+        };
+        fill(message);
+        return message;
+    }
+
+    /// <summary>Waits (bounded) until a call of the method satisfies the predicate.</summary>
+    public async Task<JsonObject> WaitForCallAsync(string method, Func<JsonObject, bool> predicate, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            var match = CallsOf(method).FirstOrDefault(predicate);
+            if (match is not null) return match;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No {method} call matched within {seconds}s.");
+    }
+
     public IEnumerable<string> SentTexts(long chatId) =>
         Calls.Where(c => c.Method == "sendMessage" && c.Body["chat_id"]?.ToString() == chatId.ToString()).Select(c => c.Body["text"]!.GetValue<string>());
 
@@ -93,9 +129,12 @@ public sealed class LocalBotApi : IAsyncDisposable
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {
         if (token != Token) return Results.Json(new { ok = false, error_code = 401, description = "Unauthorized" }, statusCode: 401);
-        var body = http.Request.HasJsonContentType()
-            ? (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? []
-            : [];
+        JsonObject body = [];
+        if (http.Request.HasJsonContentType())
+            body = (await JsonNode.ParseAsync(http.Request.Body))?.AsObject() ?? [];
+        else if (http.Request.HasFormContentType)
+            foreach (var field in (await http.Request.ReadFormAsync()).Where(f => f.Key != "document" && f.Key != "photo"))
+                body[field.Key] = field.Value.ToString();
         Calls.Enqueue((method, body));
 
         if (faults.TryDequeue(out var fault))
@@ -107,18 +146,33 @@ public sealed class LocalBotApi : IAsyncDisposable
                 case "stall": await Task.Delay(TimeSpan.FromSeconds(6), http.RequestAborted).ContinueWith(_ => { }); return Results.Empty;
             }
         }
+        if (methodFaults.TryGetValue(method, out var methodFault) && methodFault.Count > 0 && methodFault.TryDequeue(out var f))
+        {
+            switch (f)
+            {
+                case "blocked": return Results.Json(new { ok = false, error_code = 403, description = "Forbidden: bot was blocked by the user" }, statusCode: 403);
+                case "429": return Results.Json(new { ok = false, error_code = 429, description = "Too Many Requests: retry after 1", parameters = new { retry_after = 1 } }, statusCode: 429);
+                case "500": return Results.Json(new { ok = false, error_code = 500, description = "Internal Server Error" }, statusCode: 500);
+                case "hang": await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted).ContinueWith(_ => { }); return Results.Empty;
+            }
+        }
 
         return method switch
         {
             "getMe" => Ok(new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Local", ["username"] = "local_test_bot" }),
             "getUpdates" => await GetUpdatesAsync(body, http.RequestAborted),
-            "sendMessage" => Ok(new JsonObject
+            "sendMessage" or "editMessageReplyMarkup" or "editMessageText" => Ok(SentMessage(body, m => m["text"] = body["text"]?.DeepClone())),
+            "sendInvoice" => Ok(SentMessage(body, m => m["invoice"] = new JsonObject
             {
-                ["message_id"] = Random.Shared.Next(1, int.MaxValue),
-                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                ["chat"] = new JsonObject { ["id"] = body["chat_id"]!.DeepClone(), ["type"] = "private" },
-                ["text"] = body["text"]?.DeepClone(),
-            }),
+                ["title"] = body["title"]?.DeepClone(), ["description"] = body["description"]?.DeepClone(),
+                ["start_parameter"] = "", ["currency"] = body["currency"]?.DeepClone(),
+                ["total_amount"] = body["prices"]?.AsArray()[0]?["amount"]?.DeepClone(),
+            })),
+            "sendDocument" => Ok(SentMessage(body, m => m["document"] = new JsonObject
+            {
+                ["file_id"] = body["document"]?.ToString() is { Length: > 0 } reused ? reused : "doc-" + Guid.NewGuid().ToString("N"),
+                ["file_unique_id"] = Guid.NewGuid().ToString("N"),
+            })),
             _ => Ok(JsonValue.Create(true)),
         };
     }

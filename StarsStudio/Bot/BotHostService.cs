@@ -132,9 +132,15 @@ public sealed class BotHostService(
             }
 
             if (updates.Length == 0) continue;
-            await router.RouteBatchAsync(bot, updates, ct);
-            // Confirms the batch: Telegram drops updates below the new offset.
-            offset = updates.Max(u => u.Id) + 1;
+            var failedAt = await router.RouteBatchAsync(bot, updates, ct);
+            // Confirms the batch: Telegram drops updates below the new offset. A payment that could not be
+            // recorded stays unconfirmed and comes again (the ones after it are deduplicated).
+            offset = failedAt ?? updates.Max(u => u.Id) + 1;
+            if (failedAt is not null)
+            {
+                logger.LogWarning("A payment update could not be recorded; fetching it again shortly");
+                await Task.Delay(Backoff(++failures), clock, ct);
+            }
         }
     }
 

@@ -10,13 +10,17 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
 {
     private readonly IBotUpdateHandler[] ordered = [.. handlers.OrderBy(h => h.Stage)];
 
-    public async Task RouteAsync(RunningBot bot, Update update, CancellationToken ct)
+    /// <summary>
+    /// Handles one update. Returns false only when a payment handler failed: then the update is NOT marked
+    /// processed, and the caller must get it delivered again (polling keeps the offset; webhook answers 500).
+    /// </summary>
+    public async Task<bool> RouteAsync(RunningBot bot, Update update, CancellationToken ct)
     {
         status.UpdateReceived();
         if (await dedupe.IsProcessedAsync(bot.BotId, update.Id, ct))
         {
             logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
-            return;
+            return true;
         }
 
         IBotUpdateHandler? handler = null;
@@ -36,26 +40,33 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
         {
             // Logged with the update id (never the token: Telegram.Bot exceptions carry no token).
             logger.LogError(e, "Update {UpdateId} ({Type}) failed in {Handler}", update.Id, update.Type, handler?.GetType().Name ?? "routing");
+            // A payment must never be lost: leave it unprocessed so it comes again.
+            if (handler?.Stage == RouteStage.Payment) return false;
         }
         await dedupe.MarkProcessedAsync(bot.BotId, update.Id, ct);
+        return true;
     }
 
     /// <summary>
     /// Routes a batch: pre-checkout queries first and at once (Telegram's 10 s deadline), then everything else
-    /// in parallel per user, keeping each user's updates in order.
+    /// in parallel per user, keeping each user's updates in order. Returns the lowest update id whose payment
+    /// handling failed (to be fetched again), or null.
     /// </summary>
-    public async Task RouteBatchAsync(RunningBot bot, IReadOnlyList<Update> batch, CancellationToken ct)
+    public async Task<int?> RouteBatchAsync(RunningBot bot, IReadOnlyList<Update> batch, CancellationToken ct)
     {
         var unique = batch.DistinctBy(u => u.Id).ToList();
+        var failed = new System.Collections.Concurrent.ConcurrentBag<int>();
         var preCheckouts = unique.Where(u => u.PreCheckoutQuery is not null).ToList();
         if (preCheckouts.Count > 0)
-            await Task.WhenAll(preCheckouts.Select(u => RouteAsync(bot, u, ct)));
+            await Task.WhenAll(preCheckouts.Select(async u => { if (!await RouteAsync(bot, u, ct)) failed.Add(u.Id); }));
 
         var perUser = unique.Where(u => u.PreCheckoutQuery is null).GroupBy(UserKey).ToList();
         await Parallel.ForEachAsync(perUser, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (group, token) =>
         {
-            foreach (var update in group) await RouteAsync(bot, update, token);
+            foreach (var update in group)
+                if (!await RouteAsync(bot, update, token)) { failed.Add(update.Id); break; }
         });
+        return failed.IsEmpty ? null : failed.Min();
     }
 
     private static long UserKey(Update u) =>

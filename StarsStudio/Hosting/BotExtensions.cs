@@ -6,7 +6,6 @@ using StarsStudio.Bot;
 using StarsStudio.Bot.Commands;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Features.Buyers;
-using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Settings;
 using StarsStudio.Features.Support;
 using Telegram.Bot;
@@ -52,7 +51,6 @@ public static class BotExtensions
         services.AddSingleton<IBotUpdateHandler, CommandHandler>();
         services.AddSingleton<IBotUpdateHandler, FallbackMessageHandler>();
         services.AddSingleton<IBotUpdateHandler, ChatMemberHandler>();
-        services.AddSingleton<IBotCommand, StartCommand>();
         services.AddSingleton<IBotCommand, StopCommand>();
         services.AddSingleton<IBotCommand, TermsCommand>();
         services.AddSingleton<IBotCommand, PrivacyCommand>();
@@ -83,7 +81,9 @@ public static class BotExtensions
                 logger.LogWarning("Webhook update does not parse ({Reason}); dropped", e.Message);
                 return Results.Ok();
             }
-            if (update is not null) await router.RouteAsync(bot, update, http.RequestAborted);
+            // 500 makes Telegram deliver a payment update again when it could not be recorded.
+            if (update is not null && !await router.RouteAsync(bot, update, http.RequestAborted))
+                return Results.StatusCode(StatusCodes.Status500InternalServerError);
             return Results.Ok();
         }).AllowAnonymous().DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
 

@@ -12,6 +12,13 @@ public interface IBotCommand
     Task RunAsync(CommandContext context, CancellationToken ct);
 }
 
+/// <summary>Commands that exist only as data (paid commands the creator defined); tried after the built-in ones.</summary>
+public interface IDynamicCommand
+{
+    /// <summary>Returns false when the name is not one of its commands.</summary>
+    Task<bool> TryRunAsync(CommandContext context, string name, CancellationToken ct);
+}
+
 /// <summary>A command message: who sent it, the arguments after the command, and the bot to answer with.</summary>
 public sealed record CommandContext(RunningBot Bot, Message Message, string Arguments)
 {

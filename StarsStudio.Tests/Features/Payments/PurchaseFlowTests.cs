@@ -1,0 +1,187 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Features.Payments;
+
+/// <summary>Buy → invoice → pre-checkout → payment → delivery, through the real app and a Bot API over HTTP.</summary>
+public sealed class PurchaseFlowTests : IAsyncLifetime
+{
+    private LocalShop shop = null!;
+    private const long Buyer = 4242;
+
+    public async Task InitializeAsync() => shop = await LocalShop.StartAsync();
+    public async Task DisposeAsync() => await shop.DisposeAsync();
+
+    [Fact]
+    public async Task Buy_LiveAction_SendsAStarsInvoiceWithASignedPayloadForOneOrder()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+
+        Assert.Equal("XTR", invoice["currency"]!.GetValue<string>());
+        Assert.Single(invoice["prices"]!.AsArray());
+        Assert.Equal(5, invoice["prices"]![0]!["amount"]!.GetValue<int>());
+        Assert.Null(invoice["provider_token"]);
+        Assert.Null(invoice["max_tip_amount"]);
+        Assert.InRange(Encoding.UTF8.GetByteCount(invoice["payload"]!.GetValue<string>()), 1, 128);
+        Assert.Equal(OrderStatus.InvoiceSent, order.Status);
+        Assert.Equal(Buyer, order.BuyerId);
+        Assert.Equal(action.Version, order.ActionVersion);
+
+        // A second tap makes a second order with its own payload: a payload is never reused.
+        var (second, secondOrder) = await shop.BuyAsync(Buyer, action);
+        Assert.NotEqual(order.Id, secondOrder.Id);
+        Assert.NotEqual(invoice["payload"]!.ToString(), second["payload"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Purchase_HappyPath_DeliversCreditsAfterPaymentOnlyAndSendsReceipt()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: 50));
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+
+        var answer = await shop.PreCheckoutAsync(Buyer, payload, 5);
+        Assert.True(answer.Ok);
+        Assert.Equal(OrderStatus.Approved, (await shop.OrderAsync(order.Id)).Status);
+        // Approval alone delivers nothing.
+        await using (var db = await shop.App.DbAsync())
+            Assert.False(await db.CreditGrants.AnyAsync());
+
+        shop.Pay(Buyer, payload, 5, "charge-happy");
+        var delivered = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        Assert.Equal("charge-happy", delivered.ChargeId);
+        await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("50 credits added") && t.Contains("Your balance: 50"));
+        var receipt = await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("Receipt") && t.Contains(order.Code));
+        Assert.Contains("/paysupport", receipt);
+        Assert.Equal(["created", "invoice", "pre-checkout", "paid", "delivery-attempt", "delivered"], delivered.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task PreCheckout_ForgedSignature_RefusedWithClearMessage()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+        var forged = invoice["payload"]!.GetValue<string>()[..^2] + "xx";
+
+        var answer = await shop.PreCheckoutAsync(Buyer, forged, 5);
+
+        Assert.False(answer.Ok);
+        Assert.Equal("This invoice is not valid. Tap Buy again for a fresh invoice.", answer.Error);
+        var after = await shop.OrderAsync(order.Id);
+        Assert.Contains(after.Events, e => e.Kind == "pre-checkout" && e.Detail.Contains("bad-signature"));
+    }
+
+    [Fact]
+    public async Task PreCheckout_AnotherBuyersPayload_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var (invoice, _) = await shop.BuyAsync(Buyer, action);
+        var answer = await shop.PreCheckoutAsync(777, invoice["payload"]!.GetValue<string>(), 5);
+        Assert.False(answer.Ok);
+        Assert.Contains("another Telegram account", answer.Error);
+    }
+
+    [Fact]
+    public async Task PreCheckout_PriceChangedAfterInvoice_RefusedAsNewVersion()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+
+        var form = PaidActionForm.From(action, TimeZoneInfo.Utc);
+        form.PriceStars = 7;
+        var saved = await shop.App.Service<CatalogService>().SaveAsync("creator", form, TimeZoneInfo.Utc);
+        Assert.True(saved.NewVersion);
+
+        var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);
+        Assert.False(answer.Ok);
+        Assert.Equal("This offer changed after your invoice was sent. Tap Buy again for a fresh invoice.", answer.Error);
+        Assert.Equal(OrderStatus.Rejected, (await shop.OrderAsync(order.Id)).Status);
+
+        // A fresh invoice carries the new price and passes.
+        var (fresh, _) = await shop.BuyAsync(Buyer, (await shop.App.Service<CatalogService>().GetAsync(action.Id))!);
+        Assert.Equal(7, fresh["prices"]![0]!["amount"]!.GetValue<int>());
+        Assert.True((await shop.PreCheckoutAsync(Buyer, fresh["payload"]!.GetValue<string>(), 7)).Ok);
+    }
+
+    [Fact]
+    public async Task PreCheckout_WrongAmount_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var (invoice, _) = await shop.BuyAsync(Buyer, action);
+        var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 1);
+        Assert.False(answer.Ok);
+        Assert.Contains("does not match the price", answer.Error);
+    }
+
+    [Fact]
+    public async Task PreCheckout_ExpiredInvoice_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+        await using (var db = await shop.App.DbAsync())
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);
+        Assert.False(answer.Ok);
+        Assert.Contains("expired", answer.Error);
+        Assert.Equal(OrderStatus.Expired, (await shop.OrderAsync(order.Id)).Status);
+    }
+
+    [Fact]
+    public async Task PreCheckout_SoldOut_SecondBuyerRefusedNothingCharged()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(), f => f.StockLimit = 1);
+        var (first, _) = await shop.BuyAsync(1, action);
+        var (second, _) = await shop.BuyAsync(2, action);
+
+        Assert.True((await shop.PreCheckoutAsync(1, first["payload"]!.GetValue<string>(), 5)).Ok);
+        var refused = await shop.PreCheckoutAsync(2, second["payload"]!.GetValue<string>(), 5);
+        Assert.False(refused.Ok);
+        Assert.Contains("sold out", refused.Error);
+    }
+
+    [Fact]
+    public async Task PreCheckout_PerBuyerLimit_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(), f => f.PerBuyerLimit = 1);
+        var (first, order) = await shop.BuyAsync(Buyer, action);
+        var (second, _) = await shop.BuyAsync(Buyer, action);
+        Assert.True((await shop.PreCheckoutAsync(Buyer, first["payload"]!.GetValue<string>(), 5)).Ok);
+        shop.Pay(Buyer, first["payload"]!.GetValue<string>(), 5, "charge-limit");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        var refused = await shop.PreCheckoutAsync(Buyer, second["payload"]!.GetValue<string>(), 5);
+        Assert.False(refused.Ok);
+        Assert.Contains("most one person can", refused.Error);
+    }
+
+    [Fact]
+    public async Task PreCheckout_AlreadyPaidInvoice_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+        Assert.True((await shop.PreCheckoutAsync(Buyer, payload, 5)).Ok);
+        shop.Pay(Buyer, payload, 5, "charge-once");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        var again = await shop.PreCheckoutAsync(Buyer, payload, 5);
+        Assert.False(again.Ok);
+        Assert.Contains("already paid", again.Error);
+    }
+
+    [Fact]
+    public async Task PreCheckout_PausedAction_Refused()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var (invoice, _) = await shop.BuyAsync(Buyer, action);
+        await shop.App.Service<CatalogService>().SetStatusAsync("creator", action.Id, ActionStatus.Paused);
+        var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);
+        Assert.False(answer.Ok);
+        Assert.Contains("not on sale", answer.Error);
+    }
+}

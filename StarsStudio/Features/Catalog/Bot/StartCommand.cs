@@ -1,0 +1,45 @@
+using StarsStudio.Bot;
+using StarsStudio.Bot.Commands;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Features.Buyers;
+using StarsStudio.Features.Settings;
+using Telegram.Bot.Types.Enums;
+
+namespace StarsStudio.Features.Catalog.Bot;
+
+/// <summary>/start [slug]: the welcome and the catalog, or one action's card for a deep link.</summary>
+public sealed class StartCommand(SettingsService settings, CatalogService catalog, BuyerDirectory buyers, BotSender sender, TimeProvider clock) : IBotCommand
+{
+    public string Name => "start";
+    public string? MenuDescription => "See what you can buy";
+
+    public async Task RunAsync(CommandContext c, CancellationToken ct)
+    {
+        await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
+        if (c.Arguments.Length > 0 && await catalog.FindBySlugAsync(c.Arguments, ct) is { } action)
+        {
+            await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, action, clock, ct);
+            return;
+        }
+        var texts = await settings.BuyerTextsAsync(ct);
+        var welcome = Placeholders.Fill(texts.Welcome, Placeholders.ForUser(c.From));
+        var onSale = await catalog.OnSaleAsync(ct);
+        var keyboard = ActionCards.CatalogKeyboard(onSale, 0);
+        var text = keyboard is null ? welcome + "\n\nNothing is on sale right now. Come back soon!" : welcome;
+        await sender.SendTextAsync(c.Bot, c.ChatId, text, SendPriority.Reply, keyboard, ct: ct);
+    }
+}
+
+/// <summary>Replies several catalog handlers share.</summary>
+public static class CatalogReplies
+{
+    public static async Task SendCardAsync(BotSender sender, RunningBot bot, long chatId, PaidAction action, TimeProvider clock, CancellationToken ct)
+    {
+        if (!action.IsOnSale(clock.GetUtcNow()))
+        {
+            await sender.SendTextAsync(bot, chatId, "Sorry, this item is not on sale right now. Send /start to see what is available.", SendPriority.Reply, ct: ct);
+            return;
+        }
+        await sender.SendTextAsync(bot, chatId, ActionCards.Card(action), SendPriority.Reply, ActionCards.BuyButton(action), ParseMode.Html, ct);
+    }
+}

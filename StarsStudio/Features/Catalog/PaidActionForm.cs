@@ -1,0 +1,149 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace StarsStudio.Features.Catalog;
+
+/// <summary>The action editor's model; each rule's message is shown next to its field.</summary>
+public sealed partial class PaidActionForm : IValidatableObject
+{
+    public int? Id { get; set; }
+
+    [Required(ErrorMessage = "Give it a name only you see, e.g. \"Marathon plan PDF\".")]
+    [StringLength(100, ErrorMessage = "Keep the name under 100 characters.")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "The link needs a short name.")]
+    [RegularExpression("^[a-z0-9_-]{3,64}$", ErrorMessage = "Use 3–64 lower-case letters, digits, - or _ (Telegram's rule for deep links).")]
+    public string Slug { get; set; } = "";
+
+    public ActionKind Kind { get; set; } = ActionKind.File;
+
+    [Required(ErrorMessage = "Say what the buyer gets, e.g. \"a 12-week training plan as a PDF\".")]
+    [StringLength(200, ErrorMessage = "Keep the promise to one sentence (200 characters).")]
+    public string Promise { get; set; } = "";
+
+    [Required(ErrorMessage = "Telegram needs an invoice title.")]
+    [StringLength(32, ErrorMessage = "Telegram allows at most 32 characters in an invoice title.")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Telegram needs an invoice description.")]
+    [StringLength(255, ErrorMessage = "Telegram allows at most 255 characters in an invoice description.")]
+    public string Description { get; set; } = "";
+
+    [Range(1, 10_000, ErrorMessage = "Price is 1 to 10,000 Stars.")]
+    public int PriceStars { get; set; } = 50;
+
+    public DateTime? AvailableFromLocal { get; set; }
+    public DateTime? AvailableUntilLocal { get; set; }
+    public DateTime? LaunchAtLocal { get; set; }
+
+    [Range(1, 1_000_000, ErrorMessage = "Stock is at least 1, or leave it empty for unlimited.")]
+    public int? StockLimit { get; set; }
+
+    [Range(1, 1000, ErrorMessage = "At least 1 per buyer, or leave it empty for no limit.")]
+    public int? PerBuyerLimit { get; set; }
+
+    [Range(1, 720, ErrorMessage = "An invoice lives 1 hour to 30 days.")]
+    public int InvoiceLifetimeHours { get; set; } = 24;
+
+    // File
+    public Guid? FileId { get; set; }
+    public string? FileName { get; set; }
+    public string? FileContentType { get; set; }
+    public long? FileSize { get; set; }
+
+    // Credit pack
+    public int? CreditAmount { get; set; }
+    public int? CreditExpiryDays { get; set; }
+
+    // Private text
+    public string? TextContent { get; set; }
+
+    // Paid command
+    public string? CommandName { get; set; }
+    public int? CommandUses { get; set; } = 1;
+    public string? CommandReply { get; set; }
+
+    [GeneratedRegex("^[a-z0-9_]{1,32}$")]
+    private static partial Regex CommandShape();
+
+    public static readonly string[] ReservedCommands = ["start", "balance", "purchases", "paysupport", "terms", "privacy", "stop", "help"];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (AvailableFromLocal is { } from && AvailableUntilLocal is { } until && until <= from)
+            yield return new("The sale must end after it starts.", [nameof(AvailableUntilLocal)]);
+        switch (Kind)
+        {
+            case ActionKind.File when FileId is null:
+                yield return new("Upload the file buyers get.", [nameof(FileId)]);
+                break;
+            case ActionKind.CreditPack:
+                if (CreditAmount is null or < 1 or > 1_000_000)
+                    yield return new("How many credits does the pack give? (1 to 1,000,000)", [nameof(CreditAmount)]);
+                if (CreditExpiryDays is < 1 or > 3650)
+                    yield return new("Credits expire after 1 to 3650 days, or leave it empty if they never expire.", [nameof(CreditExpiryDays)]);
+                break;
+            case ActionKind.PrivateText when string.IsNullOrWhiteSpace(TextContent):
+                yield return new("Write the text or checklist buyers get.", [nameof(TextContent)]);
+                break;
+            case ActionKind.PrivateText when TextContent!.Length > 4096:
+                yield return new("Telegram messages are at most 4096 characters.", [nameof(TextContent)]);
+                break;
+            case ActionKind.PaidCommand:
+                if (CommandName is null || !CommandShape().IsMatch(CommandName))
+                    yield return new("Command names are 1–32 lower-case letters, digits or _ (no slash).", [nameof(CommandName)]);
+                else if (ReservedCommands.Contains(CommandName))
+                    yield return new($"/{CommandName} is already used by the bot; choose another name.", [nameof(CommandName)]);
+                if (CommandUses is null or < 1 or > 10_000)
+                    yield return new("How many uses does one purchase give? (1 to 10,000)", [nameof(CommandUses)]);
+                if (string.IsNullOrWhiteSpace(CommandReply))
+                    yield return new("Write what each use of the command returns.", [nameof(CommandReply)]);
+                break;
+            case ActionKind.Report or ActionKind.Service:
+                yield return new("Reports and services are not available yet.", [nameof(Kind)]);
+                break;
+        }
+    }
+
+    public ActionTerms ToTerms() => new()
+    {
+        Promise = Promise.Trim(), Title = Title.Trim(), Description = Description.Trim(), PriceStars = PriceStars,
+        FileId = Kind == ActionKind.File ? FileId : null,
+        FileName = Kind == ActionKind.File ? FileName : null,
+        FileContentType = Kind == ActionKind.File ? FileContentType : null,
+        FileSize = Kind == ActionKind.File ? FileSize : null,
+        CreditAmount = Kind == ActionKind.CreditPack ? CreditAmount : null,
+        CreditExpiryDays = Kind == ActionKind.CreditPack ? CreditExpiryDays : null,
+        TextContent = Kind == ActionKind.PrivateText ? TextContent : null,
+        CommandName = Kind == ActionKind.PaidCommand ? CommandName : null,
+        CommandUses = Kind == ActionKind.PaidCommand ? CommandUses : null,
+        CommandReply = Kind == ActionKind.PaidCommand ? CommandReply : null,
+    };
+
+    public static PaidActionForm From(PaidAction a, TimeZoneInfo zone) => new()
+    {
+        Id = a.Id, Name = a.Name, Slug = a.Slug, Kind = a.Kind,
+        Promise = a.Terms.Promise, Title = a.Terms.Title, Description = a.Terms.Description, PriceStars = a.Terms.PriceStars,
+        AvailableFromLocal = ToLocal(a.AvailableFrom, zone), AvailableUntilLocal = ToLocal(a.AvailableUntil, zone), LaunchAtLocal = ToLocal(a.LaunchAt, zone),
+        StockLimit = a.StockLimit, PerBuyerLimit = a.PerBuyerLimit, InvoiceLifetimeHours = a.InvoiceLifetimeHours,
+        FileId = a.Terms.FileId, FileName = a.Terms.FileName, FileContentType = a.Terms.FileContentType, FileSize = a.Terms.FileSize,
+        CreditAmount = a.Terms.CreditAmount, CreditExpiryDays = a.Terms.CreditExpiryDays, TextContent = a.Terms.TextContent,
+        CommandName = a.Terms.CommandName, CommandUses = a.Terms.CommandUses, CommandReply = a.Terms.CommandReply,
+    };
+
+    private static DateTime? ToLocal(DateTimeOffset? utc, TimeZoneInfo zone) => utc is { } u ? TimeZoneInfo.ConvertTime(u, zone).DateTime : null;
+}
+
+/// <summary>Converts times the creator typed in their zone to UTC, correctly across daylight-saving changes.</summary>
+public static class LocalTime
+{
+    public static DateTimeOffset? ToUtc(DateTime? local, TimeZoneInfo zone)
+    {
+        if (local is not { } l) return null;
+        var unspecified = DateTime.SpecifyKind(l, DateTimeKind.Unspecified);
+        // A time skipped by a spring-forward change does not exist; move it forward by the gap.
+        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone), TimeSpan.Zero);
+    }
+}

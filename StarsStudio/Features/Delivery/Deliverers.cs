@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace StarsStudio.Features.Delivery;
+
+/// <summary>One order to deliver: the bot, the order, and the terms of the version it was sold under.</summary>
+public sealed record DeliveryContext(RunningBot Bot, Order Order, ActionTerms Terms);
+
+/// <summary>Delivers one kind. Grants (credits, command uses) must be idempotent per order; messages may repeat on retry.</summary>
+public interface IDeliverer
+{
+    ActionKind Kind { get; }
+    /// <summary>Delivers and returns what the buyer got, in their words, for the receipt and the timeline.</summary>
+    Task<string> DeliverAsync(DeliveryContext context, CancellationToken ct);
+}
+
+/// <summary>Files: uploaded once per bot, then re-sent by Telegram's file_id.</summary>
+public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, FileStore files, BotSender sender) : IDeliverer
+{
+    public ActionKind Kind => ActionKind.File;
+
+    public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
+    {
+        var fileId = c.Terms.FileId ?? throw new DeliveryProblemException("The action has no file attached.");
+        var caption = $"📎 {c.Terms.Title}";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = await db.TelegramFileIds.AsNoTracking().FirstOrDefaultAsync(f => f.FileId == fileId && f.BotId == c.Bot.BotId, ct);
+        if (known is not null)
+        {
+            await sender.SendAsync(c.Bot, c.Order.BuyerId, SendPriority.Delivery,
+                (client, token) => client.SendDocument(c.Order.BuyerId, InputFile.FromFileId(known.TelegramId), caption: caption, cancellationToken: token), ct);
+            return $"the file {c.Terms.FileName}";
+        }
+        if (!File.Exists(files.PathOf(fileId))) throw new DeliveryProblemException($"The file {c.Terms.FileName} is missing from the data directory.");
+        var sent = await sender.SendAsync(c.Bot, c.Order.BuyerId, SendPriority.Delivery, async (client, token) =>
+        {
+            await using var stream = files.Open(fileId);
+            return await client.SendDocument(c.Order.BuyerId, InputFile.FromStream(stream, c.Terms.FileName), caption: caption, cancellationToken: token);
+        }, ct);
+        if (sent.Document?.FileId is { } telegramId)
+        {
+            db.TelegramFileIds.Add(new TelegramFileId { FileId = fileId, BotId = c.Bot.BotId, TelegramId = telegramId });
+            try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* another delivery cached it first */ }
+        }
+        return $"the file {c.Terms.FileName}";
+    }
+}
+
+/// <summary>Credit packs: one ledger grant per order (unique), then the new balance.</summary>
+public sealed class CreditDeliverer(CreditLedger ledger, BotSender sender) : IDeliverer
+{
+    public ActionKind Kind => ActionKind.CreditPack;
+
+    public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
+    {
+        var amount = c.Terms.CreditAmount ?? throw new DeliveryProblemException("The action has no credit amount.");
+        await ledger.GrantAsync(c.Order, amount, c.Terms.CreditExpiryDays, ct);
+        var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
+        var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", SendPriority.Delivery, ct: ct);
+        return $"{amount} credits (balance {balance})";
+    }
+}
+
+/// <summary>Private text or checklist, in Telegram HTML.</summary>
+public sealed class TextDeliverer(BotSender sender) : IDeliverer
+{
+    public ActionKind Kind => ActionKind.PrivateText;
+
+    public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
+    {
+        var text = c.Terms.TextContent ?? throw new DeliveryProblemException("The action has no text.");
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, text, SendPriority.Delivery, parseMode: ParseMode.Html, ct: ct);
+        return $"\"{c.Terms.Title}\"";
+    }
+}
+
+/// <summary>Paid commands: an entitlement with N uses, granted once per order.</summary>
+public sealed class CommandDeliverer(IDbContextFactory<StarsDbContext> dbFactory, BotSender sender, TimeProvider clock) : IDeliverer
+{
+    public ActionKind Kind => ActionKind.PaidCommand;
+
+    public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
+    {
+        var name = c.Terms.CommandName ?? throw new DeliveryProblemException("The action has no command.");
+        var uses = c.Terms.CommandUses ?? 1;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await db.CommandEntitlements.AnyAsync(e => e.OrderId == c.Order.Id, ct))
+            {
+                db.CommandEntitlements.Add(new CommandEntitlement
+                {
+                    BotId = c.Bot.BotId, BuyerId = c.Order.BuyerId, OrderId = c.Order.Id, ActionId = c.Order.ActionId, ActionVersion = c.Order.ActionVersion,
+                    CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = clock.GetUtcNow(),
+                });
+                try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* granted by a concurrent attempt: unique per order */ }
+            }
+        }
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", SendPriority.Delivery, ct: ct);
+        return $"{uses} use{(uses == 1 ? "" : "s")} of /{name}";
+    }
+}
+
+/// <summary>A delivery that cannot succeed by retrying (missing file, bad configuration): support must act.</summary>
+public sealed class DeliveryProblemException(string message) : Exception(message);

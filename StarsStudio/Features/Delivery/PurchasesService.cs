@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace StarsStudio.Features.Delivery;
+
+/// <summary>One thing a buyer owns, for /purchases.</summary>
+public sealed record OwnedItem(Order Order, ActionTerms Terms, int? UsesLeft);
+
+public enum CommandUse { Used, NoneLeft, NotOwned }
+
+/// <summary>What buyers own: /purchases, /balance, sending a purchase again, and spending paid-command uses.</summary>
+public sealed class PurchasesService(
+    IDbContextFactory<StarsDbContext> dbFactory,
+    IEnumerable<IDeliverer> deliverers,
+    CreditLedger credits,
+    BotSender sender)
+{
+    public async Task<IReadOnlyList<OwnedItem>> OwnedAsync(long botId, long buyerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.BotId == botId && o.BuyerId == buyerId && Order.PaidStates.Contains(o.Status))
+            .OrderByDescending(o => o.PaidAt).Take(50).ToListAsync(ct);
+        var keys = orders.Select(o => new { o.ActionId, o.ActionVersion }).Distinct().ToList();
+        var actionIds = keys.Select(k => k.ActionId).Distinct().ToList();
+        var versions = (await db.PaidActionVersions.AsNoTracking().Where(v => actionIds.Contains(v.ActionId)).ToListAsync(ct))
+            .ToDictionary(v => (v.ActionId, v.Version), v => v.Terms);
+        var orderIds = orders.Select(o => o.Id).ToList();
+        var uses = await db.CommandEntitlements.AsNoTracking().Where(e => orderIds.Contains(e.OrderId) && e.RevokedAt == null)
+            .ToDictionaryAsync(e => e.OrderId, e => e.UsesLeft, ct);
+        return [.. orders.Where(o => versions.ContainsKey((o.ActionId, o.ActionVersion)))
+            .Select(o => new OwnedItem(o, versions[(o.ActionId, o.ActionVersion)], uses.TryGetValue(o.Id, out var u) ? u : null))];
+    }
+
+    public async Task SendPurchasesAsync(RunningBot bot, long buyerId, CancellationToken ct)
+    {
+        var owned = await OwnedAsync(bot.BotId, buyerId, ct);
+        if (owned.Count == 0)
+        {
+            await sender.SendTextAsync(bot, buyerId, "You have not bought anything yet. Send /start to see what is on sale.", SendPriority.Reply, ct: ct);
+            return;
+        }
+        var lines = new List<string> { "🛍 Your purchases:" };
+        var buttons = new List<InlineKeyboardButton[]>();
+        foreach (var item in owned)
+        {
+            var state = item.Order.Status == OrderStatus.Delivered ? "" : $" ({item.Order.Describe()})";
+            var extra = item.Order.Kind switch
+            {
+                ActionKind.PaidCommand => $" — {item.UsesLeft ?? 0} of {item.Terms.CommandUses} uses of /{item.Terms.CommandName} left",
+                ActionKind.CreditPack => $" — {item.Terms.CreditAmount} credits",
+                _ => "",
+            };
+            lines.Add($"• {item.Terms.Title} · {item.Order.Code}{extra}{state}");
+            if (item.Order.Kind is ActionKind.File or ActionKind.PrivateText && item.Order.Status == OrderStatus.Delivered)
+                buttons.Add([InlineKeyboardButton.WithCallbackData($"{(item.Order.Kind == ActionKind.File ? "⬇️ Download" : "📄 Show")} {item.Terms.Title}", $"dl:{item.Order.Id}")]);
+        }
+        var balance = await credits.BalanceAsync(bot.BotId, buyerId, ct);
+        if (balance > 0) lines.Add($"\nCredits: {balance}. Send /balance for details.");
+        await sender.SendTextAsync(bot, buyerId, string.Join("\n", lines), SendPriority.Reply, buttons.Count > 0 ? new InlineKeyboardMarkup(buttons) : null, ct: ct);
+    }
+
+    public async Task SendBalanceAsync(RunningBot bot, long buyerId, CancellationToken ct)
+    {
+        var grants = await credits.LiveGrantsAsync(bot.BotId, buyerId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var commands = await db.CommandEntitlements.AsNoTracking()
+            .Where(e => e.BotId == bot.BotId && e.BuyerId == buyerId && e.RevokedAt == null && e.UsesLeft > 0)
+            .GroupBy(e => e.CommandName).Select(g => new { Name = g.Key, Left = g.Sum(e => e.UsesLeft) }).ToListAsync(ct);
+        var lines = new List<string> { $"💰 Credits: {grants.Sum(g => g.Remaining)}" };
+        foreach (var g in grants.Where(g => g.ExpiresAt is not null))
+            lines.Add($"  • {g.Remaining} expire on {g.ExpiresAt:d MMM yyyy}");
+        foreach (var c in commands) lines.Add($"🔑 /{c.Name}: {c.Left} use{(c.Left == 1 ? "" : "s")} left");
+        if (grants.Count == 0 && commands.Count == 0) lines.Add("Nothing yet. Send /start to see what is on sale.");
+        await sender.SendTextAsync(bot, buyerId, string.Join("\n", lines), SendPriority.Reply, ct: ct);
+    }
+
+    /// <summary>Sends a file or text purchase again; returns a short note for the button's toast.</summary>
+    public async Task<string?> SendAgainAsync(RunningBot bot, long buyerId, long orderId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == bot.BotId, ct);
+        if (order is null || order.BuyerId != buyerId) return "That purchase is not yours.";
+        if (order.Status != OrderStatus.Delivered) return "That purchase is not available right now.";
+        if (order.Kind is not (ActionKind.File or ActionKind.PrivateText)) return "Nothing to send again for this purchase.";
+        var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
+        var deliverer = deliverers.First(d => d.Kind == order.Kind);
+        await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+        return null;
+    }
+
+    /// <summary>Spends exactly one use of a paid command (atomic decrement) and sends its reply.</summary>
+    public async Task<CommandUse> UseCommandAsync(RunningBot bot, long buyerId, string command, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.CommandEntitlements.AsNoTracking()
+            .Where(e => e.BotId == bot.BotId && e.BuyerId == buyerId && e.CommandName == command && e.RevokedAt == null)
+            .OrderBy(e => e.GrantedAt).ToListAsync(ct);
+        if (candidates.Count == 0) return CommandUse.NotOwned;
+        foreach (var entitlement in candidates.Where(e => e.UsesLeft > 0))
+        {
+            // The WHERE makes the decrement conditional: two quick taps can never spend the same use twice.
+            var spent = await db.CommandEntitlements.Where(e => e.Id == entitlement.Id && e.UsesLeft > 0 && e.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.UsesLeft, e => e.UsesLeft - 1), ct);
+            if (spent == 0) continue;
+            var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == entitlement.ActionId && v.Version == entitlement.ActionVersion, ct)).Terms;
+            var left = candidates.Sum(e => e.UsesLeft) - 1;
+            await sender.SendTextAsync(bot, buyerId, terms.CommandReply ?? "Done.", SendPriority.Reply, parseMode: ParseMode.Html, ct: ct);
+            await sender.SendTextAsync(bot, buyerId, left > 0 ? $"/{command}: {left} use{(left == 1 ? "" : "s")} left." : $"That was your last use of /{command}.", SendPriority.Reply, ct: ct);
+            return CommandUse.Used;
+        }
+        return CommandUse.NoneLeft;
+    }
+}

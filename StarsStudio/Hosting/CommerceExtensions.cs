@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Commands;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Catalog.Bot;
+using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Payments;
+
+namespace StarsStudio.Hosting;
+
+/// <summary>The paid actions, the purchase handoff and delivery.</summary>
+public static class CommerceExtensions
+{
+    public static WebApplicationBuilder AddStarsCatalog(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<IBotCommand, StartCommand>();
+        services.AddSingleton<IBotUpdateHandler, CatalogCallbackHandler>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddStarsPayments(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => new InvoicePayloadSigner(
+            InvoicePayloadSigner.LoadOrCreateKey(sp.GetRequiredService<IOptions<StarsStudioOptions>>().Value.FullDataDirectory)));
+        services.AddSingleton<OrderNotifier>();
+        services.AddSingleton<PurchaseService>();
+        services.AddSingleton<PaymentRecorder>();
+        services.AddSingleton<IBotUpdateHandler, PreCheckoutHandler>();
+        services.AddSingleton<IBotUpdateHandler, SuccessfulPaymentHandler>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddStarsDelivery(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<CreditLedger>();
+        services.AddSingleton<PurchasesService>();
+        services.AddSingleton<IDeliverer, FileDeliverer>();
+        services.AddSingleton<IDeliverer, CreditDeliverer>();
+        services.AddSingleton<IDeliverer, TextDeliverer>();
+        services.AddSingleton<IDeliverer, CommandDeliverer>();
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddSingleton<IBotCommand, PurchasesCommand>();
+        services.AddSingleton<IBotCommand, BalanceCommand>();
+        services.AddSingleton<IDynamicCommand, PaidCommandRunner>();
+        return builder;
+    }
+}
