@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Payments;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Features.Delivery;
+
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    private LocalBotApi api = null!;
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync() => api = await LocalBotApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await api.DisposeAsync();
+        try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+    }
+
+    private static async Task<(string Payload, Order Order)> PaidAsync(LocalShop shop, long buyer, StarsStudio.Features.Catalog.PaidActionForm form, string charge)
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, form);
+        var (invoice, order) = await shop.BuyAsync(buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+        Assert.True((await shop.PreCheckoutAsync(buyer, payload, form.PriceStars)).Ok);
+        shop.Pay(buyer, payload, form.PriceStars, charge);
+        return (payload, order);
+    }
+
+    [Fact]
+    public async Task Deliver_BuyerBlockedTheBot_DeliveryFailedWithReasonAndBuyerMarked()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        api.FailMethod("sendMessage", "blocked", 10);
+        var (_, order) = await PaidAsync(shop, 61, CatalogSeed.Text(), "charge-blocked");
+
+        var failed = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.DeliveryFailed);
+
+        Assert.Contains("blocked the bot", failed.Problem);
+        Assert.Equal("charge-blocked", failed.ChargeId);
+        Assert.Equal("paid, failed — support needed", failed.Describe());
+        await using var db = await shop.App.DbAsync();
+        Assert.NotNull((await db.Buyers.SingleAsync(b => b.TelegramUserId == 61)).BlockedAt);
+    }
+
+    [Fact]
+    public async Task Deliver_TransientErrors_RetriedThenDelivered()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        api.FailMethod("sendMessage", "429", 1);
+        var (_, order) = await PaidAsync(shop, 62, CatalogSeed.Text(), "charge-429");
+
+        var delivered = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered, seconds: 30);
+        Assert.NotNull(delivered.DeliveredAt);
+        Assert.Contains(api.SentTexts(62), t => t.StartsWith("<b>Launch checklist</b>"));
+    }
+
+    [Fact]
+    public async Task Deliver_AppStoppedBetweenPaidAndDelivered_DeliveredAfterRestart()
+    {
+        Order order;
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        {
+            // The text delivery hangs, and the app stops while it does.
+            api.FailMethod("sendMessage", "hang", 1);
+            (_, order) = await PaidAsync(first, 63, CatalogSeed.Text(), "charge-restart");
+            await first.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivering);
+        }
+        await using (var db = await OpenDbAsync())
+            Assert.Equal(JobStatus.Running, (await db.DeliveryJobs.SingleAsync()).Status);
+
+        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        var delivered = await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        Assert.Equal("charge-restart", delivered.ChargeId);
+        await using var after = await second.App.DbAsync();
+        Assert.Equal(1, await after.Payments.CountAsync());
+    }
+
+    [Fact]
+    public async Task PaidCommand_EachUseSpendsExactlyOne_ThenOffersMore()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        var (_, order) = await PaidAsync(shop, 64, CatalogSeed.Command(uses: 2), "charge-cmd");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        api.EnqueueText(64, "/translate");
+        await api.WaitForTextAsync(64, t => t.Contains("1 use left"));
+        api.EnqueueText(64, "/translate");
+        await api.WaitForTextAsync(64, t => t.Contains("last use"));
+        api.EnqueueText(64, "/translate");
+        await api.WaitForTextAsync(64, t => t.Contains("used all your /translate uses"));
+
+        await using var db = await shop.App.DbAsync();
+        Assert.Equal(0, (await db.CommandEntitlements.SingleAsync()).UsesLeft);
+        Assert.Equal(2, api.SentTexts(64).Count(t => t == "Send me the text to translate."));
+    }
+
+    [Fact]
+    public async Task Purchases_AfterDelivery_ListsOrderWithResendButton()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        var (_, order) = await PaidAsync(shop, 65, CatalogSeed.Text(), "charge-list");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        api.EnqueueText(65, "/purchases");
+        var list = await api.WaitForTextAsync(65, t => t.StartsWith("🛍"));
+        Assert.Contains(order.Code, list);
+        var call = api.CallsOf("sendMessage").Last(b => b["text"]!.ToString().StartsWith("🛍"));
+        Assert.Contains($"dl:{order.Id}", call["reply_markup"]!.ToJsonString());
+
+        var tap = api.Enqueue(Updates.Callback(65, $"dl:{order.Id}"));
+        await api.WaitForCallAsync("answerCallbackQuery", b => b["callback_query_id"]?.ToString() == $"cbq-{tap}");
+        Assert.Equal(2, api.SentTexts(65).Count(t => t.StartsWith("<b>Launch checklist</b>")));
+
+        // Somebody else's order cannot be fetched.
+        api.Enqueue(Updates.Callback(66, $"dl:{order.Id}"));
+        await api.WaitForCallAsync("answerCallbackQuery", b => b["text"]?.ToString() == "That purchase is not yours.");
+    }
+
+    private async Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() =>
+        new(new DbContextOptionsBuilder<StarsStudio.Data.StarsDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "stars-studio.db")};Pooling=false").Options);
+}

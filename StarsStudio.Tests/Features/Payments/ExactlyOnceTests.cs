@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Payments;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Features.Payments;
+
+/// <summary>Replayed and duplicated payment updates: one payment, one delivery, one grant — never lost.</summary>
+public sealed class ExactlyOnceTests : IAsyncLifetime
+{
+    private LocalShop shop = null!;
+    private const long Buyer = 5151;
+
+    public async Task InitializeAsync() => shop = await LocalShop.StartAsync();
+    public async Task DisposeAsync() => await shop.DisposeAsync();
+
+    private async Task<(string Payload, Order Order)> ApprovedOrderAsync(int amount = 50)
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: amount));
+        var (invoice, order) = await shop.BuyAsync(Buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+        Assert.True((await shop.PreCheckoutAsync(Buyer, payload, 5)).Ok);
+        return (payload, order);
+    }
+
+    private async Task SettleAsync() => await Task.Delay(1500);
+
+    [Fact]
+    public async Task SuccessfulPayment_SameUpdateDeliveredThreeTimes_OneDeliveryOneGrant()
+    {
+        var (payload, order) = await ApprovedOrderAsync();
+        var updateId = shop.Pay(Buyer, payload, 5, "charge-triple");
+        shop.Pay(Buyer, payload, 5, "charge-triple", updateId);
+        shop.Pay(Buyer, payload, 5, "charge-triple", updateId);
+
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        // Redeliver after processing too, as Telegram may after a lost confirmation.
+        shop.Pay(Buyer, payload, 5, "charge-triple", updateId);
+        await SettleAsync();
+
+        await using var db = await shop.App.DbAsync();
+        Assert.Equal(1, await db.Payments.CountAsync());
+        Assert.Equal(1, await db.DeliveryJobs.CountAsync());
+        Assert.Equal(50, (await db.CreditGrants.SingleAsync()).Amount);
+        Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("credits added"));
+        Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
+    }
+
+    [Fact]
+    public async Task SuccessfulPayment_SameChargeInTwoDifferentUpdates_OneDeliveryOneGrant()
+    {
+        var (payload, order) = await ApprovedOrderAsync();
+        shop.Pay(Buyer, payload, 5, "charge-twice");
+        shop.Pay(Buyer, payload, 5, "charge-twice");
+
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        await SettleAsync();
+
+        await using var db = await shop.App.DbAsync();
+        Assert.Equal(1, await db.Payments.CountAsync());
+        Assert.Equal(1, await db.CreditGrants.CountAsync());
+        Assert.Equal(50, await shop.App.Service<CreditLedger>().BalanceAsync(LocalBotApiId, Buyer, default));
+    }
+
+    [Fact]
+    public async Task SuccessfulPayment_SecondChargeForSamePaidInvoice_KeptForSupportAndBuyerTold()
+    {
+        var (payload, order) = await ApprovedOrderAsync();
+        shop.Pay(Buyer, payload, 5, "charge-first");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        shop.Pay(Buyer, payload, 5, "charge-second");
+        await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("does not match an open order"));
+
+        await using var db = await shop.App.DbAsync();
+        var second = await db.Payments.SingleAsync(p => p.ChargeId == "charge-second");
+        Assert.Equal(PaymentMatch.SecondPayment, second.Match);
+        Assert.Equal(order.Id, second.OrderId);
+        Assert.Equal(1, await db.CreditGrants.CountAsync());
+        Assert.Equal("charge-first", (await db.Orders.SingleAsync(o => o.Id == order.Id)).ChargeId);
+    }
+
+    [Fact]
+    public async Task SuccessfulPayment_PayloadOfNoOrder_StoredAsUnmatchedNeverDropped()
+    {
+        shop.Pay(Buyer, "o999999.forgedmac", 25, "charge-orphan");
+        await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("does not match an open order"));
+
+        await using var db = await shop.App.DbAsync();
+        var payment = await db.Payments.SingleAsync();
+        Assert.Equal(PaymentMatch.Unmatched, payment.Match);
+        Assert.Equal(25, payment.TotalAmount);
+        Assert.Equal("charge-orphan", payment.ChargeId);
+        Assert.False(await db.DeliveryJobs.AnyAsync());
+    }
+
+    [Fact]
+    public async Task SuccessfulPayment_ManyDuplicatesAtOnce_ExactlyOneRecord()
+    {
+        var (payload, order) = await ApprovedOrderAsync();
+        var id = shop.Pay(Buyer, payload, 5, "charge-burst");
+        for (var i = 0; i < 5; i++)
+        {
+            shop.Pay(Buyer, payload, 5, "charge-burst", id);
+            shop.Pay(Buyer, payload, 5, "charge-burst");
+        }
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        await SettleAsync();
+
+        await using var db = await shop.App.DbAsync();
+        Assert.Equal(1, await db.Payments.CountAsync());
+        Assert.Equal(1, await db.CreditGrants.CountAsync());
+        Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
+    }
+
+    private static long LocalBotApiId => long.Parse(LocalBotApi.Token.Split(':')[0]);
+}
