@@ -41,7 +41,8 @@ public sealed class LocalShop : IAsyncDisposable
         var invoice = await Api.WaitForCallAsync("sendInvoice", b => b["chat_id"]!.ToString() == buyerId.ToString() && Api.CallsOf("sendInvoice").Count() > before);
         invoice = Api.CallsOf("sendInvoice").Last(b => b["chat_id"]!.ToString() == buyerId.ToString());
         Assert.True(InvoicePayloadSigner.TryReadOrderId(invoice["payload"]!.GetValue<string>(), out var orderId));
-        return (invoice, await OrderAsync(orderId));
+        // The bot records InvoiceSent right after Telegram answered sendInvoice.
+        return (invoice, await WaitForOrderAsync(orderId, o => o.Status != OrderStatus.Created));
     }
 
     /// <summary>Telegram asks pre-checkout; returns (ok, error_message) of the bot's answer.</summary>

@@ -16,6 +16,7 @@ public static class CommerceExtensions
         var services = builder.Services;
         services.AddSingleton<CatalogService>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<LaunchChecklist>();
         services.AddSingleton<IBotCommand, StartCommand>();
         services.AddSingleton<IBotUpdateHandler, CatalogCallbackHandler>();
         return builder;

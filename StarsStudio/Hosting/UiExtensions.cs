@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 using StarsStudio.Components;
 
@@ -20,6 +21,8 @@ public static class UiExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Brand assets are public and need no circuit: served before the setup gate and sign-in.
+        app.UseStaticFiles(new StaticFileOptions { RequestPath = "/assets", FileProvider = new PhysicalFileProvider(BrandAssetsFolder(app.Environment)) });
         app.UseStarsSetupGate();
         // Explicit so the setup gate runs before the fallback policy sends everyone to the login page.
         app.UseAuthentication();
@@ -29,5 +32,12 @@ public static class UiExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
+    }
+
+    /// <summary>wwwroot-assets beside the project (dotnet run, tests) or beside the binaries (published).</summary>
+    private static string BrandAssetsFolder(IWebHostEnvironment env)
+    {
+        string[] candidates = [Path.Combine(env.ContentRootPath, "..", "wwwroot-assets"), Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")];
+        return Path.GetFullPath(candidates.FirstOrDefault(Directory.Exists) ?? candidates[1]);
     }
 }

@@ -56,6 +56,20 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
         return (await db.PaidActionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ActionId == actionId && v.Version == version, ct))?.Terms;
     }
 
+    public async Task<bool> HasOrdersAsync(int actionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Orders.AnyAsync(o => o.ActionId == actionId, ct);
+    }
+
+    /// <summary>Invoices of this action that could still be paid (a new version will refuse them).</summary>
+    public async Task<bool> HasOpenInvoicesAsync(int actionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        return await db.Orders.AnyAsync(o => o.ActionId == actionId && (o.Status == OrderStatus.InvoiceSent || o.Status == OrderStatus.Approved) && o.ExpiresAt > now, ct);
+    }
+
     public async Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
