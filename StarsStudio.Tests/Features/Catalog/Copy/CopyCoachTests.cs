@@ -174,6 +174,19 @@ public sealed class CopyCoachTests
         Assert.False(CopyCoach.CanGoLive(findings));
     }
 
+    [Fact]
+    public void Review_CreditExpiryNotMentionedAndPromiseVague_SuggestsFactLineWithExpiry()
+    {
+        var pack = new CopyInput(ActionKind.CreditPack, "50 AI image credits", "Added to your balance right after you pay.",
+            "Premium access", 100, CreditAmount: 50, CreditExpiryDays: 30);
+
+        var finding = CopyCoach.Review(pack).Single(f => f.Code == ExpiryNotStated);
+
+        Assert.True(finding.IsReplacement);
+        Assert.Equal("50 credits added to your balance right after payment (valid 30 days after purchase)", finding.Suggestion);
+        Assert.Empty(CopyCoach.Review(pack with { Promise = finding.Suggestion }));
+    }
+
     [Theory]
     [InlineData("Credits expire 30 days after purchase.")]
     [InlineData("Valid for a month after you pay.")]
@@ -260,6 +273,16 @@ public sealed class CopyCoachTests
         Assert.Equal("Marathon plan PDF", finding.Suggestion);
     }
 
+    [Fact]
+    public void Review_AllCapsTitleTooLong_SentenceCaseReplacementFits()
+    {
+        var finding = CopyCoach.Review(GoodFile with { Title = "THE COMPLETE MARATHON PLAN FOR EVERY RUNNER" })
+            .Single(f => f.Code == AllCapsTitle);
+
+        Assert.True(finding.IsReplacement);
+        Assert.Equal("The complete marathon plan", finding.Suggestion);
+    }
+
     [Theory]
     [InlineData(0, PriceTooLow)]
     [InlineData(-5, PriceTooLow)]
@@ -332,6 +355,29 @@ public sealed class CopyCoachTests
 
     [Fact]
     public void CanGoLive_NoFindings_True() => Assert.True(CopyCoach.CanGoLive([]));
+
+    [Theory]
+    [InlineData(ActionKind.File)]
+    [InlineData(ActionKind.CreditPack)]
+    [InlineData(ActionKind.PrivateText)]
+    [InlineData(ActionKind.PaidCommand)]
+    [InlineData(ActionKind.Report)]
+    [InlineData(ActionKind.Service)]
+    public void Review_ExamplesOfferedAsAdvice_PassTheCoachThemselves(ActionKind kind)
+    {
+        var empty = CopyCoach.Review(new CopyInput(kind, "", "", "", 100));
+        string Example(string field)
+        {
+            var advice = empty.Single(f => f.Field == field && f.Code == Empty);
+            Assert.False(advice.IsReplacement);
+            var start = advice.Suggestion.IndexOf('“') + 1;
+            return advice.Suggestion[start..advice.Suggestion.LastIndexOf('”')];
+        }
+
+        var fromExamples = new CopyInput(kind, Example(Title), Example(Description), Example(Promise), 100);
+
+        Assert.Empty(CopyCoach.Review(fromExamples));
+    }
 
     private static CopyInput With(CopyInput input, string field, string text) => field switch
     {

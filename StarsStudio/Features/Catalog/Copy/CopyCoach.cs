@@ -160,12 +160,17 @@ public static class CopyCoach
         {
             var hits = byCode
                 .Where(rule => !(rule.OnlyWhenNothingConcrete && concrete))
-                .SelectMany(rule => rule.Pattern.Matches(text).Select(m => (Rule: rule, Found: m.Value)))
+                .SelectMany(rule => rule.Pattern.Matches(text).Select(m => (Rule: rule, Match: m, Found: m.Value)))
+                .ToList();
+            // "Premium access" also contains the bare "Premium": name only the longest words that matched.
+            hits = hits
+                .Where(h => !hits.Any(o => o.Match.Length > h.Match.Length
+                    && o.Match.Index <= h.Match.Index && h.Match.Index + h.Match.Length <= o.Match.Index + o.Match.Length))
                 .DistinctBy(h => h.Found.ToLowerInvariant())
                 .ToList();
             if (hits.Count == 0) continue;
 
-            var (rule, found) = hits.OrderByDescending(h => h.Rule.Severity).First();
+            var (rule, _, found) = hits.OrderByDescending(h => h.Rule.Severity).First();
             var others = hits.Where(h => h.Found != found).Select(h => $"“{h.Found}”").ToList();
             var why = string.Format(CultureInfo.InvariantCulture, rule.Why, found)
                 + (others.Count > 0 ? $" Also reword {string.Join(", ", others)}." : "");
@@ -178,8 +183,9 @@ public static class CopyCoach
     /// <summary>"After paying, you get ___" must name a deliverable, or the buyer is paying for a mystery.</summary>
     private static void CheckPromiseIsSpecific(Draft d)
     {
-        // One clear message per field: a promise already called vague needs no second "too short" note.
-        if (d.Promise.Length == 0 || d.Has(CopyField.Promise, CopyCodes.VaguePromise)) return;
+        // One clear message per field: a promise already called vague, or pointed at paid media or subscriptions,
+        // needs no second "too short" note.
+        if (d.Promise.Length == 0 || NotSpecificCodes.Any(code => d.Has(CopyField.Promise, code))) return;
 
         var words = d.Promise.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
         var (suggestion, replacement) = SayWhatTheyGet(d, CopyField.Promise);
@@ -197,15 +203,20 @@ public static class CopyCoach
         }
     }
 
+    private static readonly string[] NotSpecificCodes =
+        [CopyCodes.VaguePromise, CopyCodes.PaidMediaInstead, CopyCodes.SubscriptionInstead];
+
     /// <summary>Credits that quietly expire are the classic "I paid and it's gone" complaint; the invoice must say so.</summary>
     private static void CheckCreditExpiryIsStated(Draft d)
     {
         if (d.Input is not { Kind: ActionKind.CreditPack, CreditExpiryDays: > 0 and var days }) return;
         if (MentionsExpiry.IsMatch(d.Promise) || MentionsExpiry.IsMatch(d.Description)) return;
 
-        var clause = $"(valid {BuyerFacts.Days(days)} after purchase)";
-        var (suggestion, replacement) = d.Promise.Length > 0
-            ? ($"{d.Promise.TrimEnd('.', ' ')} {clause}", true)
+        // Keep the creator's own promise and add the expiry, unless that promise is itself flagged: then offer a
+        // line built from the pack's facts (which includes the expiry) rather than polishing a weak one.
+        var promiseIsSound = d.Promise.Length > 0 && !d.Findings.Any(f => f.Field == CopyField.Promise);
+        var (suggestion, replacement) = promiseIsSound
+            ? ($"{d.Promise.TrimEnd('.', ' ')} (valid {BuyerFacts.Days(days)} after purchase)", true)
             : SayWhatTheyGet(d, CopyField.Promise);
         d.Add(CopyField.Promise, Problem, CopyCodes.ExpiryNotStated,
             $"These credits expire {BuyerFacts.Days(days)} after purchase, but neither the promise nor the description says so.",
@@ -217,9 +228,10 @@ public static class CopyCoach
     {
         var letters = d.Title.Count(char.IsLetter);
         if (letters < 5 || d.Title.Any(char.IsLower)) return;
-        var calmer = SentenceCase(d.Title);
+        var calmer = Shorten(SentenceCase(d.Title), MaxTitleLength);
         d.Add(CopyField.Title, Warning, CopyCodes.AllCapsTitle,
-            "The title is in capital letters, which reads as shouting in a chat.", calmer, LengthOf(calmer) <= MaxTitleLength);
+            "The title is in capital letters, which reads as shouting in a chat.",
+            calmer.Length > 0 ? calmer : "Write it in normal sentence case.", calmer.Length > 0);
     }
 
     private static void CheckPrice(Draft d, int maxStars)
@@ -293,6 +305,12 @@ public static class CopyCoach
     /// <summary>Examples a creator can copy the shape of; each passes the coach itself.</summary>
     private static string Example(ActionKind kind, string field) => (kind, field) switch
     {
+        (ActionKind.File, CopyField.Description) => "A 12-week plan for your first marathon, sent as a PDF in this chat right after you pay.",
+        (ActionKind.CreditPack, CopyField.Description) => "Credits for /imagine, added to your balance as soon as you pay. They expire 30 days after purchase.",
+        (ActionKind.PrivateText, CopyField.Description) => "The exact steps I used to open my shop, as a private checklist in this chat.",
+        (ActionKind.PaidCommand, CopyField.Description) => "Send /translate with your text after paying. Works in 40 languages.",
+        (ActionKind.Report, CopyField.Description) => "Ask your question after paying; your reading arrives here as a PDF within 10 minutes.",
+        (ActionKind.Service, CopyField.Description) => "Send me your portfolio link after paying. I reply with a voice message within 48 hours.",
         (ActionKind.File, CopyField.Title) => "Marathon plan (PDF)",
         (ActionKind.File, _) => "PDF: 12-week marathon training plan",
         (ActionKind.CreditPack, CopyField.Title) => "50 AI image credits",
@@ -335,15 +353,23 @@ public static class CopyCoach
 
         var cut = nextIsSpace ? head : head[..Math.Max(0, head.LastIndexOf(' '))];
         if (cut.Count(c => c == '(') > cut.Count(c => c == ')')) cut = cut[..cut.LastIndexOf('(')];
-        return cut.TrimEnd(' ', ',', ';', ':', '-', '–', '—', '(', '/', '&');
+        cut = cut.TrimEnd(' ', ',', ';', ':', '-', '–', '—', '(', '/', '&');
+
+        // "The complete marathon plan for" reads broken; end on a word that carries meaning.
+        while (cut.LastIndexOf(' ') is > 0 and var space && DanglingWords.Contains(cut[(space + 1)..]))
+            cut = cut[..space].TrimEnd(' ', ',', ';', ':', '-', '–', '—');
+        return cut;
     }
+
+    private static readonly HashSet<string> DanglingWords = new(StringComparer.OrdinalIgnoreCase)
+        { "a", "an", "the", "and", "or", "for", "of", "to", "with", "in", "on", "at", "by", "your", "my", "our", "from" };
 
     private static readonly HashSet<string> KeepUpper = new(StringComparer.Ordinal)
         { "PDF", "AI", "VIP", "FAQ", "SEO", "UK", "USA", "EU", "TV", "DJ", "MP3", "CV", "3D", "OK", "I" };
 
     private static string SentenceCase(string text)
     {
-        var words = text.Split(' ').Select(w =>
+        var words = text.Replace('_', ' ').Split(' ').Select(w =>
             KeepUpper.Contains(w.Trim('(', ')', ',', '.', ':', '!', '?')) || w.Any(char.IsDigit) ? w : w.ToLowerInvariant());
         var lowered = string.Join(' ', words);
         var first = lowered.Select((c, i) => (c, i)).FirstOrDefault(x => char.IsLetter(x.c));
