@@ -187,6 +187,18 @@ public sealed class CopyCoachTests
         Assert.Empty(CopyCoach.Review(pack with { Promise = finding.Suggestion }));
     }
 
+    [Fact]
+    public void Review_CreditExpiryNotMentionedAndNoAmount_AdvisesWithTheRealNumberOfDays()
+    {
+        var pack = new CopyInput(ActionKind.CreditPack, "AI image credits", "Added to your balance right after you pay.",
+            "", 100, CreditExpiryDays: 14);
+
+        var finding = CopyCoach.Review(pack).Single(f => f.Code == ExpiryNotStated);
+
+        Assert.False(finding.IsReplacement);
+        Assert.Contains("valid 14 days after purchase", finding.Suggestion);
+    }
+
     [Theory]
     [InlineData("Credits expire 30 days after purchase.")]
     [InlineData("Valid for a month after you pay.")]

@@ -7,7 +7,7 @@ namespace StarsStudio.Features.Catalog.Copy;
 
 /// <summary>
 /// Reads a paid action's buyer-facing copy the way a buyer would and says, in plain words, what will confuse them
-/// or what Telegram will refuse. Pure and allocation-light: safe to call on every keystroke.
+/// or what Telegram will refuse. Pure and fast (no I/O, no state): safe to call on every keystroke.
 /// </summary>
 public static class CopyCoach
 {
@@ -153,7 +153,7 @@ public static class CopyCoach
                 shorter.Length > 0 ? shorter : $"Cut it to {max} characters or fewer.", shorter.Length > 0);
         }
 
-        // One finding per code: the first row that matches explains it, other matches of the same code are listed,
+        // One finding per code: the most serious match explains it, other matches of the same code are listed,
         // so "Use this" never hands back a line that still trips the same check.
         var concrete = Concrete.IsMatch(text);
         foreach (var byCode in PhraseRules.GroupBy(r => r.Code))
@@ -217,7 +217,9 @@ public static class CopyCoach
         var promiseIsSound = d.Promise.Length > 0 && !d.Findings.Any(f => f.Field == CopyField.Promise);
         var (suggestion, replacement) = promiseIsSound
             ? ($"{d.Promise.TrimEnd('.', ' ')} (valid {BuyerFacts.Days(days)} after purchase)", true)
-            : SayWhatTheyGet(d, CopyField.Promise);
+            : FactLine(d.Input, CopyField.Promise) is { } line
+                ? (line, true)
+                : ($"Add “valid {BuyerFacts.Days(days)} after purchase” to the promise or the description.", false);
         d.Add(CopyField.Promise, Problem, CopyCodes.ExpiryNotStated,
             $"These credits expire {BuyerFacts.Days(days)} after purchase, but neither the promise nor the description says so.",
             suggestion, replacement);
