@@ -1,4 +1,12 @@
 namespace StarsStudio.Features.Catalog;
 
-/// <summary>What a paid action delivers.</summary>
-public enum ActionKind { File, CreditPack, PrivateText, PaidCommand, Report, Service }
+/// <summary>What a buyer receives after paying for a paid action.</summary>
+public enum ActionKind
+{
+    File,
+    CreditPack,
+    PrivateText,
+    PaidCommand,
+    Report,
+    Service,
+}

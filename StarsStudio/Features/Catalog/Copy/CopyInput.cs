@@ -1,0 +1,13 @@
+namespace StarsStudio.Features.Catalog.Copy;
+
+/// <summary>The buyer-facing copy of one paid action, plus the facts the coach may quote back in suggestions.</summary>
+public sealed record CopyInput(
+    ActionKind Kind,
+    string Title,
+    string Description,
+    string Promise,
+    int PriceStars,
+    int? CreditAmount = null,
+    int? CreditExpiryDays = null,
+    string? CommandName = null,
+    int? CommandUses = null);
