@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;
 using StarsStudio.Data;
+using StarsStudio.Features.Catalog.Copy;
 using StarsStudio.Features.Payments;
 using StarsStudio.Features.Settings;
 
@@ -57,10 +58,15 @@ public sealed class LaunchChecklist(
 
     private static IEnumerable<ChecklistItem> CopyItems(PaidActionForm form)
     {
-        var promiseOk = !string.IsNullOrWhiteSpace(form.Promise) && form.Promise.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
-        yield return new("promise", "Specific promise", promiseOk, promiseOk ? $"After paying, you get {form.Promise.Trim()}" : "Say exactly what the buyer gets.");
-        var titleOk = form.Title.Trim().Length is >= 1 and <= 32;
-        yield return new("title", "Human title", titleOk, titleOk ? form.Title : "1–32 characters, in words a buyer uses.");
+        var findings = CopyCoach.Review(form.ToCopyInput());
+        var promise = findings.Where(f => f.Field == CopyField.Promise).ToList();
+        yield return new("promise", "Specific promise", promise.Count == 0,
+            promise.Count == 0 ? $"After paying, you get {form.Promise.Trim()}" : promise[0].Why);
+        var title = findings.Where(f => f.Field == CopyField.Title).ToList();
+        yield return new("title", "Human title", title.Count == 0, title.Count == 0 ? form.Title.Trim() : title[0].Why);
+        var problems = findings.Count(f => f.Severity == FindingSeverity.Problem);
+        yield return new("copy", "Copy a buyer understands", problems == 0,
+            problems == 0 ? "The copy coach found nothing that blocks a launch." : $"The copy coach found {problems} problem{(problems == 1 ? "" : "s")} to fix.");
     }
 
     private static bool DeliverableReady(PaidActionForm form) => form.Kind switch

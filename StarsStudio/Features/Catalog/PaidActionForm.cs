@@ -121,6 +121,9 @@ public sealed partial class PaidActionForm : IValidatableObject
         CommandReply = Kind == ActionKind.PaidCommand ? CommandReply : null,
     };
 
+    public Copy.CopyInput ToCopyInput() =>
+        new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses);
+
     public static PaidActionForm From(PaidAction a, TimeZoneInfo zone) => new()
     {
         Id = a.Id, Name = a.Name, Slug = a.Slug, Kind = a.Kind,

@@ -1,5 +1,5 @@
 using System.Net;
-using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Catalog.Copy;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace StarsStudio.Features.Catalog.Bot;
@@ -20,20 +20,21 @@ public static class ActionCards
         if (!string.IsNullOrWhiteSpace(t.Description) && t.Description != t.Promise) lines.Add(H(t.Description));
         switch (action.Kind)
         {
+            // The same sentences as the dashboard's card preview (BuyerFacts), so the preview never lies.
             case ActionKind.CreditPack when t.CreditExpiryDays is { } days:
-                lines.Add($"ℹ️ Credits expire {days} days after purchase.");
+                lines.Add($"ℹ️ {BuyerFacts.ExpirySentence(days)}");
                 break;
-            case ActionKind.PaidCommand:
-                lines.Add($"ℹ️ {t.CommandUses} use{(t.CommandUses == 1 ? "" : "s")} of /{t.CommandName}.");
+            case ActionKind.PaidCommand when t.CommandName is { } name:
+                lines.Add($"ℹ️ {BuyerFacts.CommandUses(t.CommandUses ?? 1, name)}.");
                 break;
         }
-        lines.Add($"Price: ⭐{t.PriceStars}");
+        lines.Add($"Price: ⭐ {BuyerFacts.Stars(t.PriceStars)}");
         if (action.StockLimit is not null) lines.Add("Limited quantity.");
         return string.Join("\n", lines);
     }
 
     public static InlineKeyboardMarkup BuyButton(PaidAction action) =>
-        new([[InlineKeyboardButton.WithCallbackData($"Buy for ⭐{action.Terms.PriceStars}", $"buy:{action.Id}")]]);
+        new([[InlineKeyboardButton.WithCallbackData($"Buy for ⭐ {BuyerFacts.Stars(action.Terms.PriceStars)}", $"buy:{action.Id}")]]);
 
     public static InlineKeyboardMarkup? CatalogKeyboard(IReadOnlyList<PaidAction> actions, int page)
     {
