@@ -32,6 +32,8 @@ public static class CommerceExtensions
         services.AddSingleton<PaymentRecorder>();
         services.AddSingleton<IBotUpdateHandler, PreCheckoutHandler>();
         services.AddSingleton<IBotUpdateHandler, SuccessfulPaymentHandler>();
+        services.AddSingleton<OrderExpiryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OrderExpiryWorker>());
         return builder;
     }
 

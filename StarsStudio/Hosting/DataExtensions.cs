@@ -17,7 +17,9 @@ public static class DataExtensions
         StartupChecks.EnsureWritableDataDirectory(options.FullDataDirectory);
         StartupChecks.EnsureStarsStudioDatabase(connectionString);
 
-        builder.Services.AddDbContextFactory<StarsDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)));
+        builder.Services.AddDbContextFactory<StarsDbContext>(o => o
+            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+            .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
