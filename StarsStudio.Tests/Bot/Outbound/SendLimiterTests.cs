@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Time.Testing;
+using StarsStudio.Bot.Outbound;
+
+namespace StarsStudio.Tests.Bot.Outbound;
+
+/// <summary>The outbound budget with a fake clock: order, rates and pauses, never real waiting.</summary>
+public sealed class SendLimiterTests : IDisposable
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private SendLimiter? limiter;
+
+    private SendLimiter Limiter(double perSecond, int perChatMs) =>
+        limiter = new SendLimiter(clock, new OutboundOptions { MessagesPerSecond = perSecond, PerChatIntervalMilliseconds = perChatMs });
+
+    /// <summary>Advances the fake clock in small steps, letting the dispatcher run between them.</summary>
+    private async Task AdvanceAsync(TimeSpan total, TimeSpan? step = null)
+    {
+        var by = step ?? TimeSpan.FromMilliseconds(10);
+        for (var t = TimeSpan.Zero; t < total; t += by)
+        {
+            clock.Advance(by);
+            await Task.Delay(1);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(2);
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Wait_HigherPriorityQueuedLater_GoesFirst()
+    {
+        var l = Limiter(perSecond: 10, perChatMs: 0);
+        var first = l.WaitAsync(1, SendPriority.Broadcast, default); // granted at once: the budget is free
+        await WaitUntilAsync(() => first.IsCompleted);
+        var order = new List<string>();
+        var broadcast = l.WaitAsync(2, SendPriority.Broadcast, default).ContinueWith(_ => { lock (order) order.Add("broadcast"); });
+        var delivery = l.WaitAsync(3, SendPriority.Delivery, default).ContinueWith(_ => { lock (order) order.Add("delivery"); });
+        var reply = l.WaitAsync(4, SendPriority.Reply, default).ContinueWith(_ => { lock (order) order.Add("reply"); });
+
+        await AdvanceAsync(TimeSpan.FromMilliseconds(500));
+        await Task.WhenAll(broadcast, delivery, reply);
+
+        Assert.Equal(["reply", "delivery", "broadcast"], order);
+    }
+
+    [Fact]
+    public async Task Wait_SameChat_SpacedByThePerChatInterval()
+    {
+        var l = Limiter(perSecond: 0, perChatMs: 1000);
+        var first = l.WaitAsync(7, SendPriority.Reply, default);
+        await WaitUntilAsync(() => first.IsCompleted);
+        var second = l.WaitAsync(7, SendPriority.Reply, default);
+        var otherChat = l.WaitAsync(8, SendPriority.Reply, default);
+        await WaitUntilAsync(() => otherChat.IsCompleted);
+
+        await AdvanceAsync(TimeSpan.FromMilliseconds(900));
+        Assert.False(second.IsCompleted);
+        await AdvanceAsync(TimeSpan.FromMilliseconds(200));
+        await WaitUntilAsync(() => second.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Wait_ManyChats_NeverMoreThanTheRateInAnySecond()
+    {
+        var l = Limiter(perSecond: 20, perChatMs: 0);
+        var grantedAt = new List<DateTimeOffset>();
+        var waits = Enumerable.Range(0, 60).Select(i => l.WaitAsync(i, SendPriority.Broadcast, default)
+            .ContinueWith(_ => { lock (grantedAt) grantedAt.Add(clock.GetUtcNow()); })).ToList();
+
+        await AdvanceAsync(TimeSpan.FromSeconds(4));
+        await Task.WhenAll(waits);
+
+        foreach (var at in grantedAt)
+            Assert.True(grantedAt.Count(t => t >= at && t < at.AddSeconds(1)) <= 21, $"more than the rate in the second from {at:HH:mm:ss.fff}");
+        Assert.Equal(60, l.Granted);
+    }
+
+    [Fact]
+    public async Task PauseFor_After429_NobodyIsLetThroughUntilRetryAfter()
+    {
+        var l = Limiter(perSecond: 0, perChatMs: 0);
+        l.PauseFor(TimeSpan.FromSeconds(5));
+        var waiting = l.WaitAsync(1, SendPriority.Reply, default);
+
+        await AdvanceAsync(TimeSpan.FromSeconds(4.9), TimeSpan.FromMilliseconds(100));
+        Assert.False(waiting.IsCompleted);
+        await AdvanceAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100));
+        await WaitUntilAsync(() => waiting.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Wait_Cancelled_LeavesTheQueue()
+    {
+        var l = Limiter(perSecond: 0, perChatMs: 1000);
+        var first = l.WaitAsync(1, SendPriority.Reply, default);
+        await WaitUntilAsync(() => first.IsCompleted);
+        using var cts = new CancellationTokenSource();
+        var blocked = l.WaitAsync(1, SendPriority.Reply, cts.Token);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocked);
+        Assert.Equal(0, l.Waiting);
+    }
+
+    public void Dispose() => limiter?.Dispose();
+}
