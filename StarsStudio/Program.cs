@@ -5,11 +5,13 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddStarsData();
     builder.AddStarsIdentity();
+    builder.AddStarsPractice();
     builder.AddStarsBot();
     builder.AddStarsUi();
 
     var app = builder.Build();
     app.MapStarsBot();
+    app.MapStarsPractice();
     app.MapStarsUi();
     await app.RunAsync();
     return 0;
