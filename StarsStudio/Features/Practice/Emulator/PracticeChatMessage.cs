@@ -5,7 +5,7 @@ namespace StarsStudio.Features.Practice.Emulator;
 
 public sealed record ChatButton(string Text, string? CallbackData, string? Url, bool Pay);
 public sealed record ChatInvoice(string Title, string Description, long Amount);
-public sealed record ChatDocument(string FileName, string FileId, long Size, bool IsPhoto);
+public sealed record ChatDocument(string FileName, string FileId, string? FilePath, long Size, bool IsPhoto);
 
 /// <summary>One line of a buyer's chat as the Practice page and the control API show it.</summary>
 public sealed record PracticeChatMessage(
@@ -20,7 +20,7 @@ public sealed record PracticeChatMessage(
     bool Edited,
     string Json)
 {
-    internal static PracticeChatMessage From(PracticeMessageRow row)
+    internal static PracticeChatMessage From(PracticeMessageRow row, Func<string, string?> filePathOf)
     {
         var json = JsonNode.Parse(row.Json)!.AsObject();
         var buttons = (json["reply_markup"]?["inline_keyboard"] as JsonArray ?? [])
@@ -30,9 +30,9 @@ public sealed record PracticeChatMessage(
         ChatInvoice? invoice = json["invoice"] is JsonObject i
             ? new ChatInvoice(i["title"]?.ToString() ?? "", i["description"]?.ToString() ?? "", (long?)i["total_amount"] ?? 0) : null;
         ChatDocument? document = json["document"] is JsonObject d
-            ? new ChatDocument(d["file_name"]?.ToString() ?? "file", d["file_id"]!.ToString(), (long?)d["file_size"] ?? 0, false)
+            ? new ChatDocument(d["file_name"]?.ToString() ?? "file", d["file_id"]!.ToString(), filePathOf(d["file_id"]!.ToString()), (long?)d["file_size"] ?? 0, false)
             : json["photo"] is JsonArray { Count: > 0 } p
-                ? new ChatDocument("photo", p[^1]!["file_id"]!.ToString(), (long?)p[^1]!["file_size"] ?? 0, true) : null;
+                ? new ChatDocument("photo", p[^1]!["file_id"]!.ToString(), filePathOf(p[^1]!["file_id"]!.ToString()), (long?)p[^1]!["file_size"] ?? 0, true) : null;
         string? service = json["successful_payment"] is JsonObject paid ? $"You paid ⭐{paid["total_amount"]}"
             : json["refunded_payment"] is JsonObject refunded ? $"Refunded ⭐{refunded["total_amount"]}" : null;
         return new PracticeChatMessage(row.MessageId, row.Kind, row.Date, json["text"]?.ToString() ?? json["caption"]?.ToString(),

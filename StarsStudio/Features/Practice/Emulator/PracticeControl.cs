@@ -194,7 +194,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task<IReadOnlyList<PracticeChatMessage>> ChatAsync(long botId, long userId, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await Gate(bot, () => (IReadOnlyList<PracticeChatMessage>)[.. bot.Chat(userId).Where(m => !m.Deleted).Select(PracticeChatMessage.From)], ct);
+        return await Gate(bot, () => (IReadOnlyList<PracticeChatMessage>)[.. bot.Chat(userId).Where(m => !m.Deleted).Select(m => PracticeChatMessage.From(m, id => bot.Files.GetValueOrDefault(id)?.FilePath))], ct);
     }
 
     /// <summary>Queues any update JSON as is (malformed, or reusing an update_id); returns its update_id.</summary>
