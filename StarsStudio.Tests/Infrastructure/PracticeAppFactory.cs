@@ -50,9 +50,28 @@ public sealed class PracticeAppFactory : StarsAppFactory
         Timeout = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>A new isolated practice bot (created by its first getMe) with the real client.</summary>
+    public async Task<PracticeTestBot> NewBotAsync()
+    {
+        var token = NewToken();
+        var client = Client(token);
+        await client.GetMe();
+        return new PracticeTestBot(token, BotIdOf(token), client);
+    }
+
+    /// <summary>A bot with one buyer holding <paramref name="stars"/>.</summary>
+    public async Task<(PracticeTestBot Bot, PracticeBuyer Buyer)> NewBotWithBuyerAsync(long stars = 0)
+    {
+        var bot = await NewBotAsync();
+        var buyer = await Control.CreateBuyerAsync(bot.BotId, "Ann", "ann_buyer", "en", stars);
+        return (bot, buyer);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         http?.Dispose();
         await base.DisposeAsync();
     }
 }
+
+public sealed record PracticeTestBot(string Token, long BotId, TelegramBotClient Client);
