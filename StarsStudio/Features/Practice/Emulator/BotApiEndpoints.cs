@@ -41,7 +41,9 @@ internal static class BotApiEndpoints
                     case PracticeFaultKind.ServerError: throw new BotApiException(500, "Internal Server Error");
                     case PracticeFaultKind.DropConnection: http.Abort(); return;
                     case PracticeFaultKind.Timeout:
-                        await Task.Delay(Timeout.Infinite, http.RequestAborted);
+                        using (var hang = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, emulator.Stopping))
+                            await Task.Delay(Timeout.Infinite, hang.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                        http.Abort();
                         return;
                 }
             }

@@ -92,10 +92,11 @@ public sealed partial class PracticeEmulator
             var batch = await UnderGateAsync(bot, () => Task.FromResult(TakeDeliverable(bot, limit)), ct);
             var remaining = deadline - clock.GetUtcNow();
             if (batch.Count > 0 || remaining <= TimeSpan.Zero) return "[" + string.Join(",", batch) + "]";
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
             await Task.WhenAny(arrived, Task.Delay(remaining, clock, wait.Token));
             wait.Cancel();
             ct.ThrowIfCancellationRequested();
+            if (lifetime.ApplicationStopping.IsCancellationRequested) return "[]";
         }
     }
 

@@ -20,6 +20,7 @@ public sealed partial class PracticeEmulator(
     PracticeStore store,
     IOptionsMonitor<PracticeOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<PracticeEmulator> logger)
 {
     private readonly ConcurrentDictionary<long, Lazy<Task<PracticeBot>>> bots = new();
@@ -31,6 +32,9 @@ public sealed partial class PracticeEmulator(
     internal event Action<long>? UpdatesQueued;
 
     internal TimeProvider Clock => clock;
+
+    /// <summary>Long polls and hung faults end when the app stops, so shutdown never waits for them.</summary>
+    internal CancellationToken Stopping => lifetime.ApplicationStopping;
     internal PracticeOptions Options => options.CurrentValue;
 
     [GeneratedRegex(@"^(\d{1,19}):[A-Za-z0-9_-]+$")]
