@@ -16,6 +16,13 @@ public sealed class PracticeAppFactory : StarsAppFactory
     private readonly List<Action<IServiceCollection>> overrides = [];
     private HttpClient? http;
 
+    /// <summary>Sets configuration, keeping the practice helpers in reach.</summary>
+    public new PracticeAppFactory With(string key, string? value)
+    {
+        base.With(key, value);
+        return this;
+    }
+
     /// <summary>Replaces services after the app registered its own (last registration wins).</summary>
     public PracticeAppFactory WithServices(Action<IServiceCollection> configure)
     {
