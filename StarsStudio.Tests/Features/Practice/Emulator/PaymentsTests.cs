@@ -169,6 +169,18 @@ public sealed class PaymentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendInvoice_KeyboardWithoutPayFirst_ReplyMarkupBuyEmpty()
+    {
+        var (bot, buyer) = await app.NewBotWithBuyerAsync();
+        var e = await Assert.ThrowsAsync<ApiRequestException>(() => bot.Client.SendInvoice(buyer.UserId, "Pack", "Credits", "p", "XTR",
+            [new LabeledPrice("Pack", 3)], replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup([[Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Later", "later")]])));
+        Assert.Equal("Bad Request: REPLY_MARKUP_BUY_EMPTY", e.Message);
+        var sent = await bot.Client.SendInvoice(buyer.UserId, "Pack", "Credits", "p", "XTR", [new LabeledPrice("Pack", 3)],
+            replyMarkup: new Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup([[Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithPay("Pay ⭐3")]]));
+        Assert.True((await app.Control.ChatAsync(bot.BotId, buyer.UserId)).Single(m => m.MessageId == sent.MessageId).Buttons[0][0].Pay);
+    }
+
+    [Fact]
     public async Task CreateInvoiceLink_PaidByBuyer_DeliversSuccessfulPayment()
     {
         var (bot, buyer) = await app.NewBotWithBuyerAsync(stars: 50);

@@ -39,7 +39,9 @@ public sealed partial class PracticeEmulator
         var buyer = RequireChat(bot, r);
         var invoice = ValidateInvoice(r);
         var markup = InlineKeyboard(r);
-        if (markup?["inline_keyboard"]?[0]?[0]?["pay"]?.GetValue<bool>() is false or null && markup is not null)
+        // On an invoice the first button must be the Pay button.
+        if (markup is not null && !(markup["inline_keyboard"] is JsonArray { Count: > 0 } rows && rows[0] is JsonArray { Count: > 0 } first
+                                    && first[0]?["pay"] is JsonValue pay && pay.TryGetValue<bool>(out var isPay) && isPay))
             throw BotApiException.BadRequest("REPLY_MARKUP_BUY_EMPTY");
         RequireNotBlocked(buyer);
         AcquireSendPermit(bot, buyer.UserId, r.Bool("allow_paid_broadcast"));
