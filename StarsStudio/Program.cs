@@ -5,6 +5,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddStarsData();
     builder.AddStarsIdentity();
+    builder.AddStarsPractice();
     builder.AddStarsBot();
     builder.AddStarsCatalog();
     builder.AddStarsPayments();
@@ -13,6 +14,7 @@ try
 
     var app = builder.Build();
     app.MapStarsBot();
+    app.MapStarsPractice();
     app.MapStarsUi();
     await app.RunAsync();
     return 0;

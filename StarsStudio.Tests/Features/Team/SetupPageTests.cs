@@ -36,8 +36,8 @@ public sealed class SetupPageTests : IAsyncLifetime
 
         Assert.Equal(app.BaseUrl + "/", page.Url);
         // The owner sees owner-only navigation.
-        Assert.True(await page.Locator("a[href='/settings']").IsVisibleAsync());
-        Assert.True(await page.Locator("a[href='/team']").IsVisibleAsync());
+        Assert.True(await page.Locator("nav a[href='/settings']").IsVisibleAsync());
+        Assert.True(await page.Locator("nav a[href='/team']").IsVisibleAsync());
 
         // A second visit to /setup is refused, signed in or not.
         using var anonymous = new CookieClient(app.BaseUrl);

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using StarsStudio.Tests.Infrastructure;
+using Telegram.Bot;
+using Telegram.Bot.Types.Payments;
+
+namespace StarsStudio.Tests.Features.Practice.Emulator;
+
+/// <summary>Webhook delivery (secret header, retries) and practice state surviving a restart.</summary>
+public sealed class WebhookAndRestartTests
+{
+    [Fact]
+    public async Task Webhook_BotAnswers500First_UpdateIsRetriedWithTheSecretHeader()
+    {
+        await using var app = new PracticeAppFactory();
+        app.Start();
+        var received = new ConcurrentQueue<(string? Secret, int UpdateId)>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var receiver = builder.Build();
+        receiver.MapPost("/hook", async (HttpContext http) =>
+        {
+            var update = await JsonNode.ParseAsync(http.Request.Body);
+            received.Enqueue((http.Request.Headers["X-Telegram-Bot-Api-Secret-Token"].ToString(), (int)update!["update_id"]!));
+            return received.Count == 1 ? Results.StatusCode(500) : Results.Ok();
+        });
+        await receiver.StartAsync();
+        var hookUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+
+        var (bot, buyer) = await app.NewBotWithBuyerAsync();
+        await bot.Client.SetWebhook(hookUrl, secretToken: "hook-secret_1");
+        await app.Control.SendTextAsync(bot.BotId, buyer.UserId, "via webhook");
+
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (received.Count < 2 && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.True(received.Count >= 2, $"expected a retry, got {received.Count} deliveries");
+        Assert.All(received, r => Assert.Equal("hook-secret_1", r.Secret));
+        Assert.Single(received.Select(r => r.UpdateId).Distinct());
+        while ((await bot.Client.GetWebhookInfo()).PendingUpdateCount > 0 && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
+    }
+
+    [Fact]
+    public async Task Restart_SameDataDirectory_KeepsChatsBalancesAndPendingUpdates()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        var token = PracticeAppFactory.NewToken();
+        long botId = PracticeAppFactory.BotIdOf(token), userId;
+        string chargeId;
+        await using (var first = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir))
+        {
+            first.Start();
+            var client = first.Client(token);
+            await client.GetMe();
+            userId = (await first.Control.CreateBuyerAsync(botId, "Kim", "kim_keeps", "ko", 10)).UserId;
+            await client.SendInvoice(userId, "Pack", "Ten credits", "pack-1", "XTR", [new LabeledPrice("Pack", 4)]);
+            var paying = first.Control.PayAsync(botId, userId);
+            var query = (await client.GetUpdates(timeout: 20)).Single();
+            await client.AnswerPreCheckoutQuery(query.PreCheckoutQuery!.Id);
+            chargeId = (await paying).ChargeId!;
+            await client.GetUpdates(offset: query.Id + 1);
+            await first.Control.SendTextAsync(botId, userId, "still there after a restart?");
+        }
+        await using var second = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir);
+        second.Start();
+        var again = second.Client(token);
+        Assert.Equal(6, (await second.Control.GetBuyerAsync(botId, userId)).Stars);
+        Assert.Equal(4, (await again.GetMyStarBalance()).Amount);
+        var pending = await again.GetUpdates();
+        Assert.Equal([chargeId, null], pending.Select(u => u.Message!.SuccessfulPayment?.TelegramPaymentChargeId));
+        Assert.Equal("still there after a restart?", pending[^1].Message!.Text);
+        var chat = await second.Control.ChatAsync(botId, userId);
+        Assert.Contains(chat, m => m.Invoice?.Title == "Pack");
+        Assert.Contains(chat, m => m.ServiceText == "You paid ⭐4");
+        Assert.Single((await again.GetStarTransactions()).Transactions);
+        await again.RefundStarPayment(userId, chargeId);
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Restart_After25Hours_PendingUpdatesHaveExpired()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        var token = PracticeAppFactory.NewToken();
+        var botId = PracticeAppFactory.BotIdOf(token);
+        long userId;
+        await using (var first = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir))
+        {
+            first.Start();
+            await first.Client(token).GetMe();
+            userId = (await first.Control.CreateBuyerAsync(botId, "Lee")).UserId;
+            await first.Control.SendTextAsync(botId, userId, "old news");
+        }
+        await using var later = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir)
+            .WithClock(new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(25)));
+        later.Start();
+        Assert.Empty(await later.Client(token).GetUpdates());
+        Assert.Equal("old news", (await later.Control.ChatAsync(botId, userId)).Single().Text);
+        try { Directory.Delete(dir, true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,26 @@
+namespace StarsStudio.Features.Practice.Emulator;
+
+/// <summary>A Bot API error answer: <c>{"ok":false,"error_code":…,"description":…}</c>.</summary>
+public sealed class BotApiException(int errorCode, string description, int? retryAfter = null) : Exception(description)
+{
+    public int ErrorCode { get; } = errorCode;
+    public string Description { get; } = description;
+    public int? RetryAfter { get; } = retryAfter;
+
+    public static BotApiException BadRequest(string what) => new(400, "Bad Request: " + what);
+}
+
+/// <summary>Telegram's own error strings, in one place so tests and code agree on the wording.</summary>
+public static class PracticeErrors
+{
+    public static BotApiException NotFound() => new(404, "Not Found");
+    public static BotApiException Unauthorized() => new(401, "Unauthorized");
+    public static BotApiException TooManyRequests(int retryAfter) => new(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
+    public static BotApiException Blocked() => new(403, "Forbidden: bot was blocked by the user");
+    public static BotApiException WebhookConflict() =>
+        new(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    public static BotApiException ChatNotFound() => BotApiException.BadRequest("chat not found");
+    public static BotApiException MissingParameter(string name) => BotApiException.BadRequest($"{name} is empty");
+    public static BotApiException StarsInvoiceInvalid() => BotApiException.BadRequest("STARS_INVOICE_INVALID");
+    public static BotApiException QueryIdInvalid() => BotApiException.BadRequest("QUERY_ID_INVALID");
+}

@@ -1,0 +1,83 @@
+using StarsStudio.Features.Practice.Data;
+
+namespace StarsStudio.Features.Practice.Emulator;
+
+/// <summary>Kinds of injected faults the control API can arm for the next calls of a method.</summary>
+public enum PracticeFaultKind
+{
+    /// <summary>429 Too Many Requests with retry_after.</summary>
+    TooManyRequests,
+    /// <summary>500 Internal Server Error.</summary>
+    ServerError,
+    /// <summary>Never answers: the request hangs until the client gives up.</summary>
+    Timeout,
+    /// <summary>Closes the connection without an answer.</summary>
+    DropConnection,
+}
+
+/// <summary>An armed fault: the next <see cref="Remaining"/> calls of <see cref="Method"/> ("*" = any) fail.</summary>
+public sealed class PracticeFault(string method, PracticeFaultKind kind, int remaining, int retryAfterSeconds)
+{
+    public string Method { get; } = method;
+    public PracticeFaultKind Kind { get; } = kind;
+    public int Remaining { get; set; } = remaining;
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}
+
+/// <summary>A buyer pressed Pay: the emulator waits for the bot's answerPreCheckoutQuery.</summary>
+internal sealed class PendingPreCheckout
+{
+    public TaskCompletionSource<(bool Ok, string? ErrorMessage)> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// The in-memory state of one emulated bot; the rows are written through to practice.db on every change.
+/// Everything here is read and changed only while holding <see cref="Gate"/>.
+/// </summary>
+internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions rateLimits)
+{
+    public PracticeBotRow Row { get; } = row;
+    public long BotId => Row.BotId;
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public Dictionary<long, PracticeBuyerRow> Buyers { get; } = [];
+    public Dictionary<int, PracticeMessageRow> Messages { get; } = [];
+    public Dictionary<long, List<PracticeMessageRow>> Chats { get; } = [];
+    public List<PracticeUpdateRow> Pending { get; } = [];
+    public Dictionary<string, PracticeFileRow> Files { get; } = [];
+    public Dictionary<string, PracticeChargeRow> Charges { get; } = [];
+    public List<PracticeTransactionRow> Transactions { get; } = [];
+    public Dictionary<string, PracticeInvoiceLinkRow> InvoiceLinks { get; } = [];
+
+    public Dictionary<string, PendingPreCheckout> PreCheckouts { get; } = [];
+    /// <summary>Callback query ids the bot has not answered yet (answering one twice is an error on Telegram).</summary>
+    public HashSet<string> OpenCallbackQueries { get; } = [];
+    /// <summary>What the bot answered to callback queries, shown to the buyer as a toast.</summary>
+    public SendRateLimiter Limiter { get; set; } = new(rateLimits);
+    public SendCounters Counters { get; } = new();
+    public List<PracticeFault> Faults { get; } = [];
+    /// <summary>Which buyer's chat a callback query came from, so the bot's answer text reaches that chat.</summary>
+    public Dictionary<string, long> CallbackQueryChats { get; } = [];
+    /// <summary>Set between the permit and the count: the message being sent was paid for.</summary>
+    public bool PaidMessagePending { get; set; }
+    public (DateTimeOffset At, string Message)? LastWebhookError { get; set; }
+    /// <summary>Deliver every update this many times (at-least-once delivery drills).</summary>
+    public int DeliveryCopies { get; set; } = 1;
+
+    private TaskCompletionSource updatesArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next update is queued; long polls and the webhook deliverer wait on it.</summary>
+    public Task UpdatesArrived => Volatile.Read(ref updatesArrived).Task;
+
+    public void SignalUpdates() =>
+        Interlocked.Exchange(ref updatesArrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public void AddMessage(PracticeMessageRow message)
+    {
+        Messages[message.MessageId] = message;
+        if (!Chats.TryGetValue(message.ChatId, out var chat)) Chats[message.ChatId] = chat = [];
+        chat.Add(message);
+    }
+
+    public IReadOnlyList<PracticeMessageRow> Chat(long chatId) => Chats.TryGetValue(chatId, out var chat) ? chat : [];
+}

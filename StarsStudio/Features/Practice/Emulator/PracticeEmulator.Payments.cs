@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using StarsStudio.Features.Practice.Data;
+
+namespace StarsStudio.Features.Practice.Emulator;
+
+/// <summary>What a buyer can pay: an invoice message or an invoice link.</summary>
+internal sealed record InvoiceSpec(string Title, string Description, string Payload, long Amount, string? StartParameter);
+
+/// <summary>Stars invoices, pre-checkout, refunds, transactions and the bot's balance — with Telegram's rules.</summary>
+public sealed partial class PracticeEmulator
+{
+    /// <summary>Telegram's rules for a Stars (XTR) invoice; anything else is the 400 Telegram would answer.</summary>
+    internal InvoiceSpec ValidateInvoice(BotApiRequest r)
+    {
+        var title = r.String("title") ?? "";
+        var description = r.String("description") ?? "";
+        var payload = r.String("payload") ?? "";
+        if (title.Length is < 1 or > 32) throw BotApiException.BadRequest("INVOICE_TITLE_INVALID");
+        if (description.Length is < 1 or > 255) throw BotApiException.BadRequest("INVOICE_DESCRIPTION_INVALID");
+        if (Encoding.UTF8.GetByteCount(payload) is < 1 or > 128) throw BotApiException.BadRequest("INVOICE_PAYLOAD_INVALID");
+        if (r.Has("provider_token")) throw BotApiException.BadRequest("PAYMENT_PROVIDER_INVALID");
+        var currency = r.String("currency") ?? "";
+        if (currency != "XTR")
+            throw currency.Length == 0 ? PracticeErrors.MissingParameter("currency") : BotApiException.BadRequest("PAYMENT_PROVIDER_INVALID");
+        // Tips do not exist for Stars.
+        if (r.Has("max_tip_amount") && r.Long("max_tip_amount") != 0 || r.Json("suggested_tip_amounts") is JsonArray { Count: > 0 })
+            throw PracticeErrors.StarsInvoiceInvalid();
+        if (r.Json("prices") is not JsonArray prices) throw BotApiException.BadRequest("can't parse prices JSON object");
+        if (prices.Count != 1) throw PracticeErrors.StarsInvoiceInvalid();
+        var amount = prices[0]?["amount"] is JsonValue v && v.TryGetValue<long>(out var a) ? a : 0;
+        if (prices[0]?["label"]?.ToString() is not { Length: > 0 }) throw BotApiException.BadRequest("LABEL_INVALID");
+        if (amount < 1 || amount > Options.MaxStarsPerInvoice) throw BotApiException.BadRequest("CURRENCY_TOTAL_AMOUNT_INVALID");
+        return new InvoiceSpec(title, description, payload, amount, r.String("start_parameter"));
+    }
+
+    private async Task<JsonNode> SendInvoiceAsync(PracticeBot bot, BotApiRequest r)
+    {
+        var buyer = RequireChat(bot, r);
+        var invoice = ValidateInvoice(r);
+        var markup = InlineKeyboard(r);
+        // On an invoice the first button must be the Pay button.
+        if (markup is not null && !(markup["inline_keyboard"] is JsonArray { Count: > 0 } rows && rows[0] is JsonArray { Count: > 0 } first
+                                    && first[0]?["pay"] is JsonValue pay && pay.TryGetValue<bool>(out var isPay) && isPay))
+            throw BotApiException.BadRequest("REPLY_MARKUP_BUY_EMPTY");
+        RequireNotBlocked(buyer);
+        AcquireSendPermit(bot, buyer.UserId, r.Bool("allow_paid_broadcast"));
+        var message = NewMessage(bot, buyer, TelegramJson.BotUser(bot.Row));
+        message["invoice"] = new JsonObject
+        {
+            ["title"] = invoice.Title, ["description"] = invoice.Description, ["start_parameter"] = invoice.StartParameter ?? "",
+            ["currency"] = "XTR", ["total_amount"] = invoice.Amount,
+        };
+        if (markup is not null) message["reply_markup"] = markup;
+        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message, invoice.Payload);
+        CountSent(bot, buyer.UserId);
+        return message;
+    }
+
+    private async Task<JsonNode> CreateInvoiceLinkAsync(PracticeBot bot, BotApiRequest r)
+    {
+        var invoice = ValidateInvoice(r);
+        var link = new PracticeInvoiceLinkRow
+        {
+            Slug = NewId("", 12).Replace("A", "x"), BotId = bot.BotId, Title = invoice.Title, Description = invoice.Description,
+            Payload = invoice.Payload, Amount = invoice.Amount,
+        };
+        bot.InvoiceLinks[link.Slug] = link;
+        await SaveNewAsync(link);
+        return InvoiceLinkUrl(link.Slug);
+    }
+
+    public static string InvoiceLinkUrl(string slug) => $"https://t.me/${slug}";
+
+    private static JsonNode AnswerPreCheckoutQuery(PracticeBot bot, BotApiRequest r)
+    {
+        var id = r.String("pre_checkout_query_id") ?? "";
+        var ok = r.Bool("ok");
+        var error = r.String("error_message");
+        if (!ok && string.IsNullOrWhiteSpace(error)) throw BotApiException.BadRequest("error_message is empty");
+        // Unknown, already answered, or answered after the 10 s deadline: Telegram has forgotten the query.
+        if (!bot.PreCheckouts.Remove(id, out var pending) || !pending.Answer.TrySetResult((ok, error)))
+            throw PracticeErrors.QueryIdInvalid();
+        return true;
+    }
+
+    private async Task<JsonNode> RefundStarPaymentAsync(PracticeBot bot, BotApiRequest r)
+    {
+        var userId = r.Long("user_id") ?? throw BotApiException.BadRequest("USER_ID_INVALID");
+        var chargeId = r.String("telegram_payment_charge_id") ?? "";
+        if (chargeId.Length == 0) throw BotApiException.BadRequest("CHARGE_ID_EMPTY");
+        if (!bot.Buyers.TryGetValue(userId, out var buyer)) throw BotApiException.BadRequest("USER_ID_INVALID");
+        if (!bot.Charges.TryGetValue(chargeId, out var charge) || charge.UserId != userId) throw BotApiException.BadRequest("CHARGE_NOT_FOUND");
+        if (charge.RefundedAt is not null) throw BotApiException.BadRequest("CHARGE_ALREADY_REFUNDED");
+        if (bot.Row.StarBalanceTenths < charge.Amount * 10) throw BotApiException.BadRequest("BALANCE_TOO_LOW");
+
+        var now = clock.GetUtcNow();
+        charge.RefundedAt = now;
+        buyer.Stars += charge.Amount;
+        bot.Row.StarBalanceTenths -= charge.Amount * 10;
+        var transaction = new PracticeTransactionRow
+        {
+            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
+            Payload = charge.Payload, Date = now,
+        };
+        bot.Transactions.Add(transaction);
+        // Telegram's refund service message comes from the bot, not the buyer (aiogram#1692).
+        var message = NewMessage(bot, buyer, TelegramJson.BotUser(bot.Row));
+        message["refunded_payment"] = new JsonObject
+        {
+            ["currency"] = "XTR", ["total_amount"] = charge.Amount, ["invoice_payload"] = charge.Payload,
+            ["telegram_payment_charge_id"] = charge.ChargeId,
+        };
+        await store.SaveAsync(db => { db.Update(charge); db.Update(buyer); db.Update(bot.Row); db.Add(transaction); });
+        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
+        await EnqueueUpdateAsync(bot, "message", message);
+        return true;
+    }
+
+    private static JsonNode GetStarTransactions(PracticeBot bot, BotApiRequest r)
+    {
+        var offset = Math.Max(0, r.Int("offset") ?? 0);
+        var limit = Math.Clamp(r.Int("limit") ?? 100, 1, 100);
+        var list = new JsonArray();
+        foreach (var t in bot.Transactions.Skip(offset).Take(limit))
+        {
+            var partner = new JsonObject
+            {
+                ["type"] = "user", ["transaction_type"] = "invoice_payment",
+                ["user"] = bot.Buyers.TryGetValue(t.UserId, out var buyer) ? TelegramJson.User(buyer) : new JsonObject { ["id"] = t.UserId, ["is_bot"] = false, ["first_name"] = "Deleted" },
+                ["invoice_payload"] = t.Payload,
+            };
+            list.Add(new JsonObject
+            {
+                ["id"] = t.TransactionId, ["amount"] = t.Amount, ["date"] = TelegramJson.Unix(t.Date),
+                [t.Outgoing ? "receiver" : "source"] = partner,
+            });
+        }
+        return new JsonObject { ["transactions"] = list };
+    }
+
+    private static JsonNode GetMyStarBalance(PracticeBot bot) => new JsonObject
+    {
+        ["amount"] = bot.Row.StarBalanceTenths / 10,
+        ["nanostar_amount"] = bot.Row.StarBalanceTenths % 10 * 100_000_000,
+    };
+
+    // ---- the buyer's side of a payment ----
+
+    /// <summary>
+    /// Pay: pre_checkout_query → wait up to the deadline for the bot's answer → charge and send
+    /// successful_payment. Nothing is charged unless the bot approves in time and the buyer has the Stars.
+    /// </summary>
+    internal async Task<PaymentOutcome> PayAsync(PracticeBot bot, long userId, Func<PracticeBot, InvoiceSpec> findInvoice, CancellationToken ct)
+    {
+        PendingPreCheckout pending;
+        string queryId;
+        InvoiceSpec invoice;
+        Task deadline;
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await bot.Gate.WaitAsync(ct);
+        try
+        {
+            var buyer = RequireBuyer(bot, userId);
+            invoice = findInvoice(bot);
+            if (buyer.Stars < invoice.Amount)
+                return new PaymentOutcome(PaymentStatus.NeedsTopUp,
+                    $"Not enough Stars: this costs ⭐{invoice.Amount}, the balance is ⭐{buyer.Stars}. Buy Stars (top up) first.", null, null);
+            queryId = Random.Shared.NextInt64(1_000_000_000_000_000, long.MaxValue).ToString();
+            pending = new PendingPreCheckout();
+            bot.PreCheckouts[queryId] = pending;
+            // The deadline starts before the query is visible, so a test that sees the query can advance the clock past it.
+            deadline = Task.Delay(TimeSpan.FromSeconds(Options.PreCheckoutTimeoutSeconds), clock, stopWaiting.Token);
+            await EnqueueUpdateAsync(bot, "pre_checkout_query", new JsonObject
+            {
+                ["id"] = queryId, ["from"] = TelegramJson.User(buyer), ["currency"] = "XTR",
+                ["total_amount"] = invoice.Amount, ["invoice_payload"] = invoice.Payload,
+            });
+        }
+        finally { bot.Gate.Release(); }
+
+        await Task.WhenAny(pending.Answer.Task, deadline);
+        stopWaiting.Cancel();
+        await bot.Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            var buyer = RequireBuyer(bot, userId);
+            bot.PreCheckouts.Remove(queryId);
+            if (!pending.Answer.Task.IsCompleted)
+            {
+                pending.Answer.TrySetCanceled(CancellationToken.None);
+                const string late = "The bot didn't respond in time. Payment was not completed.";
+                await AddNoticeAsync(bot, buyer, late);
+                return new PaymentOutcome(PaymentStatus.TimedOut, late, null, null);
+            }
+            var (ok, error) = await pending.Answer.Task;
+            if (!ok)
+            {
+                await AddNoticeAsync(bot, buyer, error ?? "The payment was declined.");
+                return new PaymentOutcome(PaymentStatus.Rejected, error ?? "", null, null);
+            }
+            if (buyer.Stars < invoice.Amount)
+                return new PaymentOutcome(PaymentStatus.NeedsTopUp, $"Not enough Stars: the balance is ⭐{buyer.Stars}. Top up first.", null, null);
+            return await ChargeAsync(bot, buyer, invoice);
+        }
+        finally { bot.Gate.Release(); }
+    }
+
+    private async Task<PaymentOutcome> ChargeAsync(PracticeBot bot, PracticeBuyerRow buyer, InvoiceSpec invoice)
+    {
+        var now = clock.GetUtcNow();
+        var charge = new PracticeChargeRow
+        {
+            ChargeId = NewId("stx", 48), BotId = bot.BotId, UserId = buyer.UserId, Amount = invoice.Amount, Payload = invoice.Payload, PaidAt = now,
+        };
+        var transaction = new PracticeTransactionRow
+        {
+            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
+        };
+        buyer.Stars -= invoice.Amount;
+        bot.Row.StarBalanceTenths += invoice.Amount * 10;
+        bot.Charges[charge.ChargeId] = charge;
+        bot.Transactions.Add(transaction);
+        await store.SaveAsync(db => { db.Add(charge); db.Add(transaction); db.Update(buyer); db.Update(bot.Row); });
+
+        var message = NewMessage(bot, buyer, TelegramJson.User(buyer));
+        message["successful_payment"] = new JsonObject
+        {
+            ["currency"] = "XTR", ["total_amount"] = invoice.Amount, ["invoice_payload"] = invoice.Payload,
+            ["telegram_payment_charge_id"] = charge.ChargeId, ["provider_payment_charge_id"] = charge.ChargeId,
+        };
+        var row = await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBuyer, message);
+        await EnqueueUpdateAsync(bot, "message", message);
+        return new PaymentOutcome(PaymentStatus.Paid, $"You paid ⭐{invoice.Amount}.", charge.ChargeId, row.MessageId);
+    }
+
+    internal static PracticeBuyerRow RequireBuyer(PracticeBot bot, long userId) =>
+        bot.Buyers.GetValueOrDefault(userId) ?? throw new PracticeControlException($"Practice bot {bot.BotId} has no buyer {userId}.");
+}
+
+public enum PaymentStatus { Paid, NeedsTopUp, Rejected, TimedOut }
+
+/// <summary>What the buyer saw after pressing Pay.</summary>
+public sealed record PaymentOutcome(PaymentStatus Status, string Message, string? ChargeId, int? MessageId);

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using StarsStudio.Features.Practice.Data;
+
+namespace StarsStudio.Features.Practice.Emulator;
+
+/// <summary>A chat changed (new message, edit, balance): open Practice pages refresh.</summary>
+public readonly record struct PracticeChange(long BotId, long ChatId);
+
+/// <summary>
+/// The Telegram Bot API emulator: one <see cref="PracticeBot"/> per token, created on first use, with Telegram's
+/// methods, limits and error strings. Bot API methods live in the partial files beside this one; buyers act
+/// through <see cref="PracticeControl"/>.
+/// </summary>
+public sealed partial class PracticeEmulator(
+    PracticeStore store,
+    IOptionsMonitor<PracticeOptions> options,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<PracticeEmulator> logger)
+{
+    private readonly ConcurrentDictionary<long, Lazy<Task<PracticeBot>>> bots = new();
+
+    /// <summary>Raised after any change a buyer could see. Handlers must be quick (pages call InvokeAsync).</summary>
+    public event Action<PracticeChange>? Changed;
+
+    /// <summary>Raised when a bot gets new updates; the webhook deliverer listens.</summary>
+    internal event Action<long>? UpdatesQueued;
+
+    internal TimeProvider Clock => clock;
+
+    /// <summary>Long polls and hung faults end when the app stops, so shutdown never waits for them.</summary>
+    internal CancellationToken Stopping => lifetime.ApplicationStopping;
+    internal PracticeOptions Options => options.CurrentValue;
+
+    [GeneratedRegex(@"^(\d{1,19}):[A-Za-z0-9_-]+$")]
+    private static partial Regex TokenShape();
+
+    public static bool TryParseToken(string token, out long botId)
+    {
+        botId = 0;
+        var match = TokenShape().Match(token);
+        return match.Success && long.TryParse(match.Groups[1].Value, out botId) && botId > 0;
+    }
+
+    /// <summary>The bot for a token, created on first use; a different secret for a known id is 401, as on Telegram.</summary>
+    internal async Task<PracticeBot> BotForTokenAsync(string token, CancellationToken ct)
+    {
+        if (!TryParseToken(token, out var botId)) throw PracticeErrors.NotFound();
+        var bot = await GetOrCreateAsync(botId, token, ct);
+        if (bot.Row.Token != token) throw PracticeErrors.Unauthorized();
+        return bot;
+    }
+
+    /// <summary>A bot that already exists (control API and page), or null.</summary>
+    internal async Task<PracticeBot?> FindBotAsync(long botId, CancellationToken ct)
+    {
+        if (bots.TryGetValue(botId, out var existing)) return await existing.Value;
+        var loaded = await store.LoadAsync(botId, Options.RateLimits, clock.GetUtcNow().AddHours(-24), ct);
+        if (loaded is null) return null;
+        return await bots.GetOrAdd(botId, _ => new Lazy<Task<PracticeBot>>(() => Task.FromResult(loaded))).Value;
+    }
+
+    internal async Task<PracticeBot> RequireBotAsync(long botId, CancellationToken ct) =>
+        await FindBotAsync(botId, ct) ?? throw new PracticeControlException($"No practice bot {botId}: call any Bot API method with its token first.");
+
+    private Task<PracticeBot> GetOrCreateAsync(long botId, string token, CancellationToken ct)
+    {
+        var lazy = bots.GetOrAdd(botId, id => new Lazy<Task<PracticeBot>>(() => LoadOrCreateAsync(id, token)));
+        var task = lazy.Value;
+        // A failed load must not poison the cache forever.
+        if (task.IsFaulted) bots.TryRemove(new KeyValuePair<long, Lazy<Task<PracticeBot>>>(botId, lazy));
+        return task.WaitAsync(ct);
+    }
+
+    private async Task<PracticeBot> LoadOrCreateAsync(long botId, string token)
+    {
+        var now = clock.GetUtcNow();
+        if (await store.LoadAsync(botId, Options.RateLimits, now.AddHours(-24), CancellationToken.None) is { } loaded) return loaded;
+        var row = new PracticeBotRow
+        {
+            BotId = botId, Token = token, Username = $"practice_{botId}_bot", FirstName = "Practice bot", CreatedAt = now,
+        };
+        await store.SaveAsync(db => db.Bots.Add(row));
+        logger.LogInformation("Practice bot {BotId} created", botId);
+        return new PracticeBot(row, Options.RateLimits);
+    }
+
+    /// <summary>Forgets a bot and everything it had (Practice page: "reset practice data").</summary>
+    internal async Task ResetBotAsync(long botId)
+    {
+        if (bots.TryRemove(botId, out var lazy))
+        {
+            var bot = await lazy.Value;
+            await bot.Gate.WaitAsync();
+            try { foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset.")); }
+            finally { bot.Gate.Release(); }
+        }
+        await store.DeleteBotAsync(botId);
+        Changed?.Invoke(new PracticeChange(botId, 0));
+    }
+
+    internal void RaiseChanged(long botId, long chatId) => Changed?.Invoke(new PracticeChange(botId, chatId));
+
+    internal async Task<T> UnderGateAsync<T>(PracticeBot bot, Func<Task<T>> work, CancellationToken ct = default)
+    {
+        await bot.Gate.WaitAsync(ct);
+        try { return await work(); }
+        finally { bot.Gate.Release(); }
+    }
+
+    // ---- updates ----
+
+    /// <summary>Queues an update (caller holds the gate) and wakes long polls and the webhook.</summary>
+    internal async Task<int> EnqueueUpdateAsync(PracticeBot bot, string type, JsonNode payload)
+    {
+        var id = bot.Row.NextUpdateId++;
+        var json = new JsonObject { ["update_id"] = id, [type] = payload.DeepClone() }.ToJsonString();
+        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = type, Json = json, CreatedAt = clock.GetUtcNow() };
+        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
+        bot.Pending.Add(row);
+        SignalUpdates(bot);
+        return id;
+    }
+
+    /// <summary>Queues raw JSON exactly as given (control API): duplicated ids and malformed updates included.</summary>
+    internal async Task<int> EnqueueRawUpdateAsync(PracticeBot bot, string rawJson)
+    {
+        JsonNode? parsed = null;
+        try { parsed = JsonNode.Parse(rawJson); } catch (JsonException) { /* garbage stays garbage */ }
+        int id;
+        if (parsed is JsonObject o && o["update_id"] is JsonValue v && v.TryGetValue<int>(out var given))
+        {
+            id = given;
+            if (id >= bot.Row.NextUpdateId) bot.Row.NextUpdateId = id + 1;
+        }
+        else
+        {
+            id = bot.Row.NextUpdateId++;
+            if (parsed is JsonObject withoutId) { withoutId["update_id"] = id; rawJson = withoutId.ToJsonString(); }
+        }
+        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = TelegramJson.UpdateType(parsed), Json = rawJson, CreatedAt = clock.GetUtcNow() };
+        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
+        bot.Pending.Add(row);
+        SignalUpdates(bot);
+        return id;
+    }
+
+    private void SignalUpdates(PracticeBot bot)
+    {
+        bot.SignalUpdates();
+        UpdatesQueued?.Invoke(bot.BotId);
+    }
+
+    /// <summary>Drops updates below the offset (Telegram's confirmation), and the expired ones.</summary>
+    internal async Task ConfirmAsync(PracticeBot bot, long offset)
+    {
+        var cutoff = clock.GetUtcNow().AddHours(-24);
+        List<PracticeUpdateRow> drop;
+        if (offset < 0)
+        {
+            var keep = (int)Math.Min(-offset, bot.Pending.Count);
+            drop = [.. bot.Pending.Take(bot.Pending.Count - keep)];
+        }
+        else
+        {
+            drop = [.. bot.Pending.Where(u => u.UpdateId < offset || u.CreatedAt < cutoff)];
+        }
+        if (drop.Count == 0) return;
+        var seqs = drop.Select(u => u.Seq).ToHashSet();
+        bot.Pending.RemoveAll(u => seqs.Contains(u.Seq));
+        await store.SaveAsync(db => db.Updates.RemoveRange(drop));
+    }
+
+    // ---- messages ----
+
+    internal async Task<PracticeMessageRow> AddMessageAsync(PracticeBot bot, PracticeBuyerRow chat, PracticeMessageKind kind, JsonObject message, string? invoicePayload = null)
+    {
+        var id = (int)message["message_id"]!;
+        var row = new PracticeMessageRow
+        {
+            BotId = bot.BotId, MessageId = id, ChatId = chat.UserId, Kind = kind, Json = message.ToJsonString(),
+            InvoicePayload = invoicePayload, Date = clock.GetUtcNow(),
+        };
+        bot.AddMessage(row);
+        await store.SaveAsync(db => { db.Messages.Add(row); db.Bots.Update(bot.Row); });
+        RaiseChanged(bot.BotId, chat.UserId);
+        return row;
+    }
+
+    internal JsonObject NewMessage(PracticeBot bot, PracticeBuyerRow chat, JsonObject from) =>
+        TelegramJson.Message(bot.Row.NextMessageId++, clock.GetUtcNow(), chat, from);
+
+    /// <summary>A line only the buyer sees (Telegram's payment sheet errors, callback toasts): never sent to the bot.</summary>
+    internal Task AddNoticeAsync(PracticeBot bot, PracticeBuyerRow chat, string text)
+    {
+        var message = NewMessage(bot, chat, TelegramJson.BotUser(bot.Row));
+        message["text"] = text;
+        return AddMessageAsync(bot, chat, PracticeMessageKind.Notice, message);
+    }
+
+    internal Task SaveRowsAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Update(row); });
+
+    internal Task SaveNewAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Add(row); });
+
+    internal static string NewId(string prefix, int bytes) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
+}
+
+/// <summary>A control API request that cannot be done (unknown buyer, no invoice to pay): 400 with this message.</summary>
+public sealed class PracticeControlException(string message) : Exception(message);
+
+/// <summary>Fault injection and webhook delivery helpers.</summary>
+public sealed partial class PracticeEmulator
+{
+    /// <summary>Consumes one armed fault for this method, if any.</summary>
+    internal Task<PracticeFault?> TakeFaultAsync(PracticeBot bot, string method, CancellationToken ct) => UnderGateAsync(bot, () =>
+    {
+        var fault = bot.Faults.FirstOrDefault(f => f.Method == "*" || f.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
+        if (fault is not null && --fault.Remaining <= 0) bot.Faults.Remove(fault);
+        return Task.FromResult(fault);
+    }, ct);
+
+    /// <summary>The oldest update the webhook should get next, with where to send it; null while there is nothing to send.</summary>
+    internal (PracticeUpdateRow Update, string Url, string? Secret, int Copies)? NextWebhookDelivery(PracticeBot bot)
+    {
+        if (bot.Row.WebhookUrl is not { } url) return null;
+        var allowed = AllowedTypes(bot);
+        var cutoff = clock.GetUtcNow().AddHours(-24);
+        var next = bot.Pending.OrderBy(u => u.UpdateId).ThenBy(u => u.Seq)
+            .FirstOrDefault(u => u.CreatedAt >= cutoff && (u.Type is null || allowed(u.Type)));
+        return next is null ? null : (next, url, bot.Row.WebhookSecret, bot.DeliveryCopies);
+    }
+
+    internal async Task MarkWebhookDeliveredAsync(PracticeBot bot, PracticeUpdateRow update)
+    {
+        bot.Pending.Remove(update);
+        bot.LastWebhookError = null;
+        await store.SaveAsync(db => db.Updates.Remove(update));
+    }
+
+    internal IEnumerable<PracticeBot> LoadedBots() =>
+        bots.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result);
+
+    internal async Task<PracticeBot?> LoadedBotAsync(long botId) =>
+        bots.TryGetValue(botId, out var lazy) ? await lazy.Value : null;
+}

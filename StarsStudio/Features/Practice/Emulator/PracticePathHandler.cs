@@ -1,0 +1,37 @@
+namespace StarsStudio.Features.Practice.Emulator;
+
+/// <summary>
+/// Telegram.Bot keeps only the scheme, host and port of a custom base URL ("path, query and fragment will be
+/// omitted"), so a client pointed at http://host:port/practice calls /bot{token}/{method} at the root. This
+/// handler puts the emulator's path back for requests to the emulator's own host and port; requests to any
+/// other server (Telegram, a self-hosted Bot API) pass untouched.
+/// </summary>
+public sealed class PracticePathHandler(Func<Uri?> practiceBase) : DelegatingHandler
+{
+    public PracticePathHandler(string practiceBaseUrl) : this(() => new Uri(practiceBaseUrl)) { }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Rewrite(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Rewrite(request);
+        return base.Send(request, cancellationToken);
+    }
+
+    private void Rewrite(HttpRequestMessage request)
+    {
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri) return;
+        Uri? target;
+        try { target = practiceBase(); }
+        catch (InvalidOperationException) { return; } // the app is not listening yet: nothing to rewrite to
+        if (target is null || Uri.Compare(uri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0) return;
+        var prefix = target.AbsolutePath.TrimEnd('/');
+        if (prefix.Length == 0 || uri.AbsolutePath.StartsWith(prefix + "/", StringComparison.Ordinal)) return;
+        if (!uri.AbsolutePath.StartsWith("/bot", StringComparison.Ordinal) && !uri.AbsolutePath.StartsWith("/file/bot", StringComparison.Ordinal)) return;
+        request.RequestUri = new UriBuilder(uri) { Path = prefix + uri.AbsolutePath }.Uri;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Features.Practice.Control;
+using StarsStudio.Features.Practice.Data;
+using StarsStudio.Features.Practice.Emulator;
+
+namespace StarsStudio.Hosting;
+
+public static class PracticeExtensions
+{
+    /// <summary>The built-in Telegram emulator with its own database (practice.db), buyers and control API.</summary>
+    public static WebApplicationBuilder AddStarsPractice(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section);
+        var dataDirectory = (builder.Configuration.GetSection(StarsStudioOptions.Section).Get<StarsStudioOptions>() ?? new()).FullDataDirectory;
+        var connectionString = $"Data Source={Path.Combine(dataDirectory, "practice.db")}";
+        services.AddDbContextFactory<PracticeDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)));
+        // Before the bot host: its first getMe goes to this emulator, whose tables must exist by then.
+        services.AddHostedService<PracticeDatabaseInitializer>();
+
+        services.AddSingleton<PracticeStore>();
+        services.AddSingleton<PracticeEmulator>();
+        services.AddSingleton<PracticeControl>();
+        // The bot's own client must reach /practice even though Telegram.Bot drops the path of its base URL.
+        services.AddHttpClient(TelegramClientFactory.HttpClientName)
+            .AddHttpMessageHandler(sp => new PracticePathHandler(() => PracticeBase(sp.GetRequiredService<BotConnectionResolver>())));
+        services.AddHttpClient(WebhookDeliverer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHostedService<WebhookDeliverer>();
+        return builder;
+    }
+
+    private static Uri? PracticeBase(BotConnectionResolver resolver)
+    {
+        try { return new Uri(resolver.PracticeApiBaseUrl()); }
+        catch (InvalidOperationException) { return null; }
+    }
+
+    public static WebApplication MapStarsPractice(this WebApplication app)
+    {
+        BotApiEndpoints.Map(app);
+        ControlEndpoints.Map(app);
+        return app;
+    }
+}
