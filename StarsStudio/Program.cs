@@ -1,21 +1,13 @@
 using StarsStudio.Hosting;
+using StarsStudio.Rehearsal;
+
+// `rehearse …` runs the launch rehearsal benchmark and drills instead of the app (see the README).
+if (args is ["rehearse", .. var rehearsalArgs])
+    return await RehearsalCommand.RunAsync(rehearsalArgs);
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddStarsData();
-    builder.AddStarsIdentity();
-    builder.AddStarsPractice();
-    builder.AddStarsBot();
-    builder.AddStarsCatalog();
-    builder.AddStarsPayments();
-    builder.AddStarsDelivery();
-    builder.AddStarsUi();
-
-    var app = builder.Build();
-    app.MapStarsBot();
-    app.MapStarsPractice();
-    app.MapStarsUi();
+    var app = StarsApp.Build(args);
     await app.RunAsync();
     return 0;
 }

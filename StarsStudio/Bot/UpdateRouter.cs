@@ -48,9 +48,11 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
     }
 
     /// <summary>
-    /// Routes a batch: pre-checkout queries first and at once (Telegram's 10 s deadline), then everything else
-    /// in parallel per user, keeping each user's updates in order. Returns the lowest update id whose payment
-    /// handling failed (to be fetched again), or null.
+    /// Routes a polled batch without letting slow work hold up the next poll. Money comes first and is
+    /// finished before the batch is confirmed: pre-checkout queries (Telegram's 10 s deadline) at once and in
+    /// parallel, then payment messages. Everything else (commands, buttons) goes to a queue per user that keeps
+    /// each user's order and runs beside the loop; losing one of those in a crash costs the buyer a second tap,
+    /// never a payment. Returns the lowest update id whose payment handling failed (fetch it again), or null.
     /// </summary>
     public async Task<int?> RouteBatchAsync(RunningBot bot, IReadOnlyList<Update> batch, CancellationToken ct)
     {
@@ -60,15 +62,62 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
         if (preCheckouts.Count > 0)
             await Task.WhenAll(preCheckouts.Select(async u => { if (!await RouteAsync(bot, u, ct)) failed.Add(u.Id); }));
 
-        var perUser = unique.Where(u => u.PreCheckoutQuery is null).GroupBy(UserKey).ToList();
-        await Parallel.ForEachAsync(perUser, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (group, token) =>
+        var payments = unique.Where(IsPaymentMessage).GroupBy(UserKey).ToList();
+        await Parallel.ForEachAsync(payments, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (group, token) =>
         {
             foreach (var update in group)
                 if (!await RouteAsync(bot, update, token)) { failed.Add(update.Id); break; }
         });
+
+        foreach (var update in unique.Where(u => u.PreCheckoutQuery is null && !IsPaymentMessage(u)))
+            queues.Enqueue(UserKey(update), token => RouteAsync(bot, update, token), ct);
         return failed.IsEmpty ? null : failed.Min();
     }
 
+    /// <summary>Waits until every queued update has been handled (tests, shutdown, drills).</summary>
+    public Task DrainAsync() => queues.DrainAsync();
+
+    private readonly PerUserQueues queues = new(maxConcurrent: 32);
+
+    private static bool IsPaymentMessage(Update u) => u.Message is { SuccessfulPayment: not null } or { RefundedPayment: not null };
+
     private static long UserKey(Update u) =>
         u.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.MyChatMember?.Chat.Id ?? u.EditedMessage?.Chat.Id ?? 0;
+}
+
+/// <summary>
+/// Runs work one item at a time per user (keeping their order) and up to N users at once, beside the caller.
+/// </summary>
+internal sealed class PerUserQueues(int maxConcurrent)
+{
+    private readonly Dictionary<long, Task> tails = [];
+    private readonly Lock gate = new();
+    private readonly SemaphoreSlim slots = new(maxConcurrent, maxConcurrent);
+
+    public void Enqueue(long user, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var previous = tails.TryGetValue(user, out var tail) ? tail : Task.CompletedTask;
+            var next = RunAfterAsync(previous, work, ct);
+            tails[user] = next;
+            _ = next.ContinueWith(done => { lock (gate) { if (tails.TryGetValue(user, out var t) && t == done) tails.Remove(user); } }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        try { await previous; } catch { /* the router already logged it */ }
+        await slots.WaitAsync(ct);
+        try { await work(ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        finally { slots.Release(); }
+    }
+
+    public Task DrainAsync()
+    {
+        Task[] pending;
+        lock (gate) pending = [.. tails.Values];
+        return Task.WhenAll(pending).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
 }

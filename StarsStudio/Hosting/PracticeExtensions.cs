@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;
+using StarsStudio.Data;
 using StarsStudio.Features.Practice.Control;
 using StarsStudio.Features.Practice.Data;
 using StarsStudio.Features.Practice.Emulator;
@@ -15,7 +16,8 @@ public static class PracticeExtensions
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section);
         var dataDirectory = (builder.Configuration.GetSection(StarsStudioOptions.Section).Get<StarsStudioOptions>() ?? new()).FullDataDirectory;
         var connectionString = $"Data Source={Path.Combine(dataDirectory, "practice.db")}";
-        services.AddDbContextFactory<PracticeDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)));
+        // Same per-connection pragmas as the app: with WAL, NORMAL sync skips an fsync per write.
+        services.AddDbContextFactory<PracticeDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas()));
         // Before the bot host: its first getMe goes to this emulator, whose tables must exist by then.
         services.AddHostedService<PracticeDatabaseInitializer>();
 

@@ -46,7 +46,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
 
         var answer = await shop.PreCheckoutAsync(Buyer, payload, 5);
         Assert.True(answer.Ok);
-        Assert.Equal(OrderStatus.Approved, (await shop.OrderAsync(order.Id)).Status);
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Approved);
         // Approval alone delivers nothing.
         await using (var db = await shop.App.DbAsync())
             Assert.False(await db.CreditGrants.AnyAsync());
@@ -72,8 +72,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
 
         Assert.False(answer.Ok);
         Assert.Equal("This invoice is not valid. Tap Buy again for a fresh invoice.", answer.Error);
-        var after = await shop.OrderAsync(order.Id);
-        Assert.Contains(after.Events, e => e.Kind == "pre-checkout" && e.Detail.Contains("bad-signature"));
+        await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == "pre-checkout" && e.Detail.Contains("bad-signature")));
     }
 
     [Fact]
@@ -100,7 +99,8 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
         var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);
         Assert.False(answer.Ok);
         Assert.Equal("This offer changed after your invoice was sent. Tap Buy again for a fresh invoice.", answer.Error);
-        Assert.Equal(OrderStatus.Rejected, (await shop.OrderAsync(order.Id)).Status);
+        // The answer goes out first; the timeline is written right after it.
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Rejected);
 
         // A fresh invoice carries the new price and passes.
         var (fresh, _) = await shop.BuyAsync(Buyer, (await shop.App.Service<CatalogService>().GetAsync(action.Id))!);
@@ -128,7 +128,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
         var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);
         Assert.False(answer.Ok);
         Assert.Contains("expired", answer.Error);
-        Assert.Equal(OrderStatus.Expired, (await shop.OrderAsync(order.Id)).Status);
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Expired);
     }
 
     [Fact]

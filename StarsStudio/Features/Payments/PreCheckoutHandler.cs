@@ -30,52 +30,100 @@ public sealed class PreCheckoutHandler(
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
         var query = update.Update.PreCheckoutQuery!;
+        var botId = update.Bot.BotId;
         GuardrailDecision decision;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Order? order = null;
         try
         {
-            decision = await DecideAndRecordAsync(update.Bot.BotId, query, ct);
+            var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
+            order = readable ? await db.Orders.Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct) : null;
+            if (order?.Action is { StockLimit: not null } or { PerBuyerLimit: not null })
+            {
+                // Limits: decide and record under the action's lock, then answer, so two buyers can never
+                // both be approved for the last item.
+                decision = await DecideLimitedAsync(db, botId, query, order, readable, ct);
+                await AnswerAsync(update, query, decision, ct);
+                notifier.Changed(order.Id, order.Status);
+                return;
+            }
+            decision = Decide(botId, query, order, readable, 0, 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Refuse rather than let the buyer wait 10 s for a timeout; nothing is charged either way.
             logger.LogError(e, "Pre-checkout {QueryId} could not be checked", query.Id);
-            decision = GuardrailDecision.Refuse("error", "Something went wrong on our side; nothing was charged. Please try again in a minute.");
+            await AnswerAsync(update, query, GuardrailDecision.Refuse("error", "Something went wrong on our side; nothing was charged. Please try again in a minute."), ct);
+            return;
         }
-        await update.Client.AnswerPreCheckoutQuery(query.Id, decision.Approve ? null : decision.BuyerMessage, ct);
-    }
+        if (!decision.Approve && order is null)
+        {
+            await AnswerAsync(update, query, decision, ct);
+            logger.LogWarning("Pre-checkout {QueryId} refused: {Rule}", query.Id, decision.Rule);
+            return;
+        }
 
-    private async Task<GuardrailDecision> DecideAndRecordAsync(long botId, PreCheckoutQuery query, CancellationToken ct)
-    {
-        var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = readable ? await db.Orders.Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct) : null;
-        var limited = order?.Action is { } a && (a.StockLimit is not null || a.PerBuyerLimit is not null);
-        var gate = limited ? actionLocks.GetOrAdd(order!.ActionId, _ => new SemaphoreSlim(1, 1)) : null;
-        if (gate is not null) await gate.WaitAsync(ct);
+        // No limits: answer first (the buyer is waiting on the payment sheet), then write the timeline.
+        await AnswerAsync(update, query, decision, ct);
+        if (order is null) return;
         try
         {
-            var now = clock.GetUtcNow();
-            int heldForAction = 0, heldByBuyer = 0;
-            if (limited)
+            Record(db, order, query, decision, clock.GetUtcNow());
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
             {
-                var holding = db.Orders.Where(o => o.ActionId == order!.ActionId && o.Id != order.Id && Order.Holding.Contains(o.Status));
-                heldForAction = await holding.CountAsync(ct);
-                heldByBuyer = await holding.CountAsync(o => o.BotId == botId && o.BuyerId == order!.BuyerId, ct);
+                // The payment already moved the order on: keep its state, still write the pre-checkout line.
+                db.Entry(order).State = EntityState.Unchanged;
+                await db.SaveChangesAsync(ct);
             }
-            var decision = PreCheckoutGuardrail.Evaluate(new GuardrailInput(
-                query.From.Id, query.Currency, query.TotalAmount, readable,
-                order is not null && signer.Verify(query.InvoicePayload, botId, order),
-                order, order?.Action, heldForAction, heldByBuyer, now));
+            notifier.Changed(order.Id, order.Status);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The buyer has their answer; a lost timeline line must not make the update come back.
+            logger.LogError(e, "Pre-checkout {QueryId} answered but not written to order {Order}'s timeline", query.Id, order.Code);
+        }
+    }
 
-            if (order is not null) Record(db, order, query, decision, now);
+    /// <summary>
+    /// Answers once. A query Telegram no longer knows (too old, forged, answered) cannot be answered again, and
+    /// retrying it would only hold up the updates behind it, so a failed answer is logged, never rethrown.
+    /// </summary>
+    private async Task AnswerAsync(BotUpdate update, PreCheckoutQuery query, GuardrailDecision decision, CancellationToken ct)
+    {
+        try
+        {
+            await update.Client.AnswerPreCheckoutQuery(query.Id, decision.Approve ? null : decision.BuyerMessage, ct);
+        }
+        catch (Exception e) when (e is Telegram.Bot.Exceptions.RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Pre-checkout {QueryId} could not be answered ({Problem}); Telegram cancels the payment, nothing is charged", query.Id, BotHostService.Describe(e));
+        }
+    }
+
+    private GuardrailDecision Decide(long botId, PreCheckoutQuery query, Order? order, bool readable, int heldForAction, int heldByBuyer) =>
+        PreCheckoutGuardrail.Evaluate(new GuardrailInput(
+            query.From.Id, query.Currency, query.TotalAmount, readable,
+            order is not null && signer.Verify(query.InvoicePayload, botId, order),
+            order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow()));
+
+    private async Task<GuardrailDecision> DecideLimitedAsync(StarsDbContext db, long botId, PreCheckoutQuery query, Order order, bool readable, CancellationToken ct)
+    {
+        var gate = actionLocks.GetOrAdd(order.ActionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var holding = db.Orders.Where(o => o.ActionId == order.ActionId && o.Id != order.Id && Order.Holding.Contains(o.Status));
+            var heldForAction = await holding.CountAsync(ct);
+            var heldByBuyer = await holding.CountAsync(o => o.BotId == botId && o.BuyerId == order.BuyerId, ct);
+            var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer);
+            Record(db, order, query, decision, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            if (order is not null) notifier.Changed(order.Id, order.Status);
-            else logger.LogWarning("Pre-checkout {QueryId} refused: {Rule}", query.Id, decision.Rule);
             return decision;
         }
         finally
         {
-            gate?.Release();
+            gate.Release();
         }
     }
 

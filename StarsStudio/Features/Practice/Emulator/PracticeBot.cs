@@ -55,6 +55,8 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     /// <summary>What the bot answered to callback queries, shown to the buyer as a toast.</summary>
     public SendRateLimiter Limiter { get; set; } = new(rateLimits);
     public SendCounters Counters { get; } = new();
+    /// <summary>Measurements and random faults for the rehearsal benchmark (memory only).</summary>
+    public RehearsalStats Stats { get; set; } = new();
     public List<PracticeFault> Faults { get; } = [];
     /// <summary>Which buyer's chat a callback query came from, so the bot's answer text reaches that chat.</summary>
     public Dictionary<string, long> CallbackQueryChats { get; } = [];

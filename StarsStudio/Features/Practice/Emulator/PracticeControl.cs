@@ -236,6 +236,27 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     }
 
     /// <summary>Deletes the bot's buyers, chats, payments and pending updates; its next call starts afresh.</summary>
+    /// <summary>The rehearsal's view of one bot: pre-checkout latencies and verdicts, and when sending started and stopped.</summary>
+    public async Task<RehearsalSnapshot> RehearsalStatsAsync(long botId, CancellationToken ct = default)
+    {
+        var stats = (await emulator.RequireBotAsync(botId, ct)).Stats;
+        return new RehearsalSnapshot([.. stats.PreCheckoutLatenciesMs], stats.PreCheckoutApprovals, stats.PreCheckoutRefusals, stats.FirstSentAt, stats.LastSentAt);
+    }
+
+    /// <summary>Starts the rehearsal's measurements afresh (the fault rate is kept).</summary>
+    public async Task ResetRehearsalStatsAsync(long botId, CancellationToken ct = default)
+    {
+        var bot = await emulator.RequireBotAsync(botId, ct);
+        bot.Stats = new RehearsalStats { FaultRate = bot.Stats.FaultRate };
+    }
+
+    /// <summary>From now on this share (0–1) of the bot's Bot API calls fails with a 429, a 500 or a timeout.</summary>
+    public async Task SetRandomFaultsAsync(long botId, double rate, CancellationToken ct = default)
+    {
+        if (rate is < 0 or >= 1) throw new PracticeControlException("The fault rate is a share from 0 to just under 1.");
+        (await emulator.RequireBotAsync(botId, ct)).Stats.FaultRate = rate;
+    }
+
     public Task ResetAsync(long botId) => emulator.ResetBotAsync(botId);
 
     private PracticeBotSummary Summary(PracticeBot bot) => new(

@@ -160,7 +160,9 @@ public sealed partial class PracticeEmulator
 
     private void CountSent(PracticeBot bot, long chatId)
     {
-        bot.Counters.Sent(chatId, bot.PaidMessagePending, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        bot.Counters.Sent(chatId, bot.PaidMessagePending, now);
+        bot.Stats.Sent(now);
         bot.PaidMessagePending = false;
     }
 

@@ -78,6 +78,7 @@ public sealed partial class PracticeEmulator
         var ok = r.Bool("ok");
         var error = r.String("error_message");
         if (!ok && string.IsNullOrWhiteSpace(error)) throw BotApiException.BadRequest("error_message is empty");
+        bot.Stats.Answered(ok);
         // Unknown, already answered, or answered after the 10 s deadline: Telegram has forgotten the query.
         if (!bot.PreCheckouts.Remove(id, out var pending) || !pending.Answer.TrySetResult((ok, error)))
             throw PracticeErrors.QueryIdInvalid();
@@ -179,7 +180,9 @@ public sealed partial class PracticeEmulator
         }
         finally { bot.Gate.Release(); }
 
+        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
         await Task.WhenAny(pending.Answer.Task, deadline);
+        if (pending.Answer.Task.IsCompleted) bot.Stats.PreCheckoutLatenciesMs.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
         stopWaiting.Cancel();
         await bot.Gate.WaitAsync(CancellationToken.None);
         try

@@ -222,7 +222,7 @@ public sealed partial class PracticeEmulator
     {
         var fault = bot.Faults.FirstOrDefault(f => f.Method == "*" || f.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
         if (fault is not null && --fault.Remaining <= 0) bot.Faults.Remove(fault);
-        return Task.FromResult(fault);
+        return Task.FromResult(fault ?? bot.Stats.RandomFault(method));
     }, ct);
 
     /// <summary>The oldest update the webhook should get next, with where to send it; null while there is nothing to send.</summary>

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using StarsStudio.Bot;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Features.Catalog.Pages;
+
+/// <summary>
+/// The whole story in a browser, against the built-in emulator: a creator defines a file action, takes the
+/// copy coach's advice, goes live; a virtual buyer buys it in the Practice chat and gets the file.
+/// </summary>
+public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
+{
+    private readonly PracticeAppFactory app = new();
+    private Browser browser = null!;
+    private readonly string upload = Path.Combine(Path.GetTempPath(), $"marathon-plan-{Guid.NewGuid():N}.pdf");
+
+    public async Task InitializeAsync()
+    {
+        app.Start();
+        await TestUsers.SeedAllRolesAsync(app);
+        await File.WriteAllTextAsync(upload, "%PDF-1.4 a tiny training plan");
+        browser = await Browser.LaunchAsync();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (app.Service<BotClientAccessor>().Current is null && DateTime.UtcNow < until) await Task.Delay(100);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await app.DisposeAsync();
+        File.Delete(upload);
+    }
+
+    [Fact]
+    public async Task Creator_CreatesFileActionFixesCopyGoesLive_BuyerPaysAndGetsTheFile()
+    {
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await Browser.SignInAsync(page, TestUsers.Creator, TestUsers.Password);
+        await page.GotoAsync("/actions/new");
+        await Browser.WaitForCircuitAsync(page);
+
+        // Weak copy first: the coach flags it live.
+        await page.FillAsync("#promise", "premium access");
+        await page.FillAsync("#title", "Marathon plan");
+        await page.FillAsync("#description", "A 12-week marathon training plan as a PDF, 4 runs a week.");
+        var coach = page.Locator("#copy-coach");
+        await coach.GetByText("premium access").First.WaitForAsync();
+
+        // Take the advice the creator's own way: a specific promise.
+        await page.FillAsync("#promise", "a 12-week marathon training plan as a PDF");
+        await page.Locator("#copy-coach", new() { HasTextString = "Looks clear" }).WaitForAsync();
+
+        await page.SetInputFilesAsync("#file-input", upload);
+        await page.Locator("#file-info").WaitForAsync();
+        await page.FillAsync("#name", "Marathon plan PDF");
+        await page.FillAsync("#slug", "marathon-plan");
+        await page.FillAsync("#price", "25");
+        await page.ClickAsync("#save-action");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/actions/\\d+$"));
+        await Browser.WaitForCircuitAsync(page);
+
+        await page.ClickAsync("#go-live");
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Go live anyway" });
+        if (await confirm.IsVisibleAsync()) await confirm.ClickAsync();
+        await page.Locator("#pause").WaitForAsync();
+        var action = (await app.Service<CatalogService>().FindBySlugAsync("marathon-plan"))!;
+        Assert.Equal(ActionStatus.Live, action.Status);
+        Assert.Equal("a 12-week marathon training plan as a PDF", action.Terms.Promise);
+
+        // A virtual buyer opens the deep link in the Practice chat, taps Buy, pays.
+        await page.GotoAsync("/practice");
+        await Browser.WaitForCircuitAsync(page);
+        await page.FillAsync("#pc-new-name", "Runner");
+        await page.FillAsync("#pc-new-stars", "100");
+        await page.ClickAsync("#pc-create-buyer");
+        await page.Locator("#pc-balance", new() { HasTextString = "100" }).WaitForAsync();
+        await page.FillAsync("#pc-text", "/start marathon-plan");
+        await page.ClickAsync("#pc-send");
+        await page.Locator(".pc-button", new() { HasTextString = "Buy for" }).ClickAsync();
+        await page.Locator(".pc-pay").ClickAsync();
+        await page.Locator(".pc-document", new() { HasTextString = ".pdf" }).WaitForAsync();
+        await page.Locator("#pc-messages .pc-in", new() { HasTextString = "Receipt" }).WaitForAsync();
+        await page.Locator("#pc-balance", new() { HasTextString = "75" }).WaitForAsync();
+
+        await using var db = await app.DbAsync();
+        var order = await db.Orders.AsNoTracking().SingleAsync(o => o.ActionId == action.Id);
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.StartsWith("stx", order.ChargeId);
+        Assert.Equal(order.ChargeId, (await db.Payments.SingleAsync()).ChargeId);
+    }
+
+    [Fact]
+    public async Task Buyer_WithZeroStars_TopsUpInTheSheetThenPays()
+    {
+        await CatalogSeed.LiveAsync(app, CatalogSeed.Credits(slug: "credit-pack", price: 5));
+        var page = await browser.NewPageAsync(app.BaseUrl, 360, 800);
+        await Browser.SignInAsync(page, TestUsers.Creator, TestUsers.Password);
+        await page.GotoAsync("/practice");
+        await Browser.WaitForCircuitAsync(page);
+        await page.FillAsync("#pc-new-name", "Broke");
+        await page.FillAsync("#pc-new-stars", "0");
+        await page.ClickAsync("#pc-create-buyer");
+        await page.Locator("#pc-balance", new() { HasTextString = "0" }).WaitForAsync();
+        await page.FillAsync("#pc-text", "/start credit-pack");
+        await page.ClickAsync("#pc-send");
+        await page.Locator(".pc-button", new() { HasTextString = "Buy for" }).ClickAsync();
+
+        await page.Locator(".pc-pay").ClickAsync();
+        await page.GetByText("top up", new() { Exact = false }).First.WaitForAsync();
+        Assert.Equal(0, await page.Locator("#pc-messages .pc-in", new() { HasTextString = "Receipt" }).CountAsync());
+
+        await page.ClickAsync("#pc-topup");
+        await page.Locator("#pc-balance", new() { HasTextString = "100" }).WaitForAsync();
+        await page.Locator(".pc-pay").ClickAsync();
+        await page.Locator("#pc-messages .pc-in", new() { HasTextString = "credits added" }).WaitForAsync();
+        await page.Locator("#pc-balance", new() { HasTextString = "95" }).WaitForAsync();
+    }
+}

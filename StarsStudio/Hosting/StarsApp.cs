@@ -1,0 +1,27 @@
+namespace StarsStudio.Hosting;
+
+/// <summary>
+/// The composition root: every area adds itself (AddStars…) and maps its endpoints (MapStars…). Program.cs
+/// runs it; the rehearsal benchmark builds the very same app in its own process.
+/// </summary>
+public static class StarsApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddStarsData();
+        builder.AddStarsIdentity();
+        builder.AddStarsPractice();
+        builder.AddStarsBot();
+        builder.AddStarsCatalog();
+        builder.AddStarsPayments();
+        builder.AddStarsDelivery();
+        builder.AddStarsUi();
+
+        var app = builder.Build();
+        app.MapStarsBot();
+        app.MapStarsPractice();
+        app.MapStarsUi();
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Payments;
+
+namespace StarsStudio.Rehearsal;
+
+public sealed record InvariantResult(string Name, bool Passed, string Detail);
+
+/// <summary>
+/// What must hold after any rehearsal or drill, checked against the app's database and the emulator's ledger:
+/// Stars charged = Stars recorded; each paid order delivered exactly once; credits granted = credits sold.
+/// </summary>
+public static partial class Invariants
+{
+    [GeneratedRegex(@"order (SS-[0-9A-Z]{6})")]
+    private static partial Regex ReceiptCode();
+
+    /// <summary>Waits (bounded) until nothing paid is still on its way.</summary>
+    public static async Task<bool> WaitForQuietAsync(RehearsalHost host, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = await host.DbAsync();
+            var busy = await db.DeliveryJobs.AnyAsync(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Running)
+                       || await db.Orders.AnyAsync(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Delivering);
+            if (!busy) return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    public static async Task<IReadOnlyList<InvariantResult>> CheckAsync(RehearsalHost host, IReadOnlyList<long> buyers)
+    {
+        var results = new List<InvariantResult>();
+        var quiet = await WaitForQuietAsync(host, TimeSpan.FromMinutes(3));
+        results.Add(new("deliveries settled", quiet, quiet ? "no payment is still waiting for delivery" : "deliveries still pending after 3 minutes"));
+
+        await using var db = await host.DbAsync();
+        var ledger = await host.Control.TransactionsAsync(host.BotId);
+        var charged = ledger.Where(t => !t.Refund).Sum(t => t.Amount) - ledger.Where(t => t.Refund).Sum(t => t.Amount);
+        var chargeIds = ledger.Where(t => !t.Refund).Select(t => t.Id).ToHashSet();
+        var payments = await db.Payments.AsNoTracking().ToListAsync();
+        // Payments Telegram never made (injected by a drill) are kept for support but are not Stars charged.
+        var real = payments.Where(p => chargeIds.Contains(p.ChargeId)).ToList();
+        var recorded = real.Sum(p => p.TotalAmount) - real.Where(p => p.RefundedAt != null).Sum(p => p.TotalAmount);
+        var missing = chargeIds.Except(payments.Select(p => p.ChargeId)).Count();
+        results.Add(new("Stars charged = Stars recorded", charged == recorded && missing == 0,
+            $"emulator ledger ⭐{charged}, recorded ⭐{recorded}, charges not recorded: {missing}, recorded but unknown to Telegram: {payments.Count - real.Count}"));
+
+        var paidOrders = await db.Orders.AsNoTracking().Where(o => o.ChargeId != null).ToListAsync();
+        var notDelivered = paidOrders.Count(o => o.Status != OrderStatus.Delivered && o.Status != OrderStatus.Refunded);
+        var receipts = new Dictionary<string, int>();
+        foreach (var buyer in buyers)
+            foreach (var message in await host.Control.ChatAsync(host.BotId, buyer))
+                if (message.Text is { } text && text.Contains("Receipt") && ReceiptCode().Match(text) is { Success: true } code)
+                    receipts[code.Groups[1].Value] = receipts.GetValueOrDefault(code.Groups[1].Value) + 1;
+        var wrongCount = paidOrders.Count(o => o.Status == OrderStatus.Delivered && receipts.GetValueOrDefault(o.Code) != 1);
+        var grantsPerOrder = await db.CreditGrants.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
+        var entitlementsPerOrder = await db.CommandEntitlements.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
+        results.Add(new("each paid order delivered exactly once", notDelivered == 0 && wrongCount == 0 && grantsPerOrder == 0 && entitlementsPerOrder == 0,
+            $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}; double grants: {grantsPerOrder + entitlementsPerOrder}"));
+
+        var creditOrders = paidOrders.Where(o => o.Kind == StarsStudio.Features.Catalog.ActionKind.CreditPack && o.Status == OrderStatus.Delivered).ToList();
+        var versions = (await db.PaidActionVersions.AsNoTracking().ToListAsync()).ToDictionary(v => (v.ActionId, v.Version), v => v.Terms);
+        var sold = creditOrders.Sum(o => versions[(o.ActionId, o.ActionVersion)].CreditAmount ?? 0);
+        var granted = await db.CreditGrants.SumAsync(g => g.Amount);
+        results.Add(new("credits granted = credits sold", sold == granted, $"sold {sold}, granted {granted}"));
+        return results;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
+using StarsStudio.Features.Practice.Emulator;
+using StarsStudio.Hosting;
+
+namespace StarsStudio.Rehearsal;
+
+/// <summary>
+/// The whole app, in this process, on a temporary data directory and a loopback port, with its bot pointed at
+/// the built-in emulator under a rehearsal token. Everything the benchmark measures goes over real HTTP.
+/// </summary>
+public sealed class RehearsalHost : IAsyncDisposable
+{
+    public WebApplication App { get; }
+    public string BaseUrl { get; }
+    public string DataDirectory { get; }
+    public string Token { get; }
+    public long BotId => long.Parse(Token.AsSpan(0, Token.IndexOf(':')));
+    public PracticeControl Control => App.Services.GetRequiredService<PracticeControl>();
+
+    private RehearsalHost(WebApplication app, string baseUrl, string dataDirectory, string token)
+    {
+        App = app; BaseUrl = baseUrl; DataDirectory = dataDirectory; Token = token;
+    }
+
+    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, string? dataDirectory = null, IEnumerable<string>? extraArgs = null)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "stars-rehearsal", Guid.NewGuid().ToString("N"));
+        var token = $"7{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}:rehearsal_{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
+        string[] args =
+        [
+            // Inside a test host the entry assembly is not StarsStudio: name the app so its static assets are found.
+            "--applicationName=StarsStudio",
+            "--urls", baseUrl,
+            $"--StarsStudio:DataDirectory={dataDirectory}",
+            $"--Telegram:BotToken={token}",
+            $"--Telegram:ApiBaseUrl={baseUrl}/practice",
+            "--Telegram:PollTimeoutSeconds=10",
+            "--Practice:ControlApi=true",
+            $"--Practice:RateLimits:Enabled={options.Limits}",
+            // Without Telegram's limits the bot needs no budget of its own either.
+            $"--Telegram:Outbound:MessagesPerSecond={(options.Limits ? 29 : 0)}",
+            $"--Telegram:Outbound:PerChatIntervalMilliseconds={(options.Limits ? 1000 : 0)}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:StarsStudio=Warning",
+            "--environment=Production",
+            .. extraArgs ?? [],
+        ];
+        var app = StarsApp.Build(args);
+        await app.StartAsync();
+        var host = new RehearsalHost(app, baseUrl, dataDirectory, token);
+        await host.WaitForBotAsync();
+        return host;
+    }
+
+    /// <summary>The bot is polling once the emulator has seen its token (its first getMe).</summary>
+    private async Task WaitForBotAsync()
+    {
+        var status = App.Services.GetRequiredService<StarsStudio.Bot.BotStatus>();
+        for (var i = 0; i < 600 && status.State != StarsStudio.Bot.BotState.Live; i++) await Task.Delay(50);
+        if (status.State != StarsStudio.Bot.BotState.Live) throw new InvalidOperationException($"The bot did not start: {status.Problem}");
+        await Control.EnsureBotAsync(Token);
+    }
+
+    public async Task<StarsDbContext> DbAsync() =>
+        await App.Services.GetRequiredService<IDbContextFactory<StarsDbContext>>().CreateDbContextAsync();
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public void DeleteData()
+    {
+        try { Directory.Delete(DataDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

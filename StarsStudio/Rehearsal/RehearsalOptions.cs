@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace StarsStudio.Rehearsal;
+
+/// <summary>What `rehearse` was asked to do; every option has a default that runs in about a minute.</summary>
+public sealed record RehearsalOptions
+{
+    /// <summary>run (the benchmark), drill &lt;name&gt;, or bigdata.</summary>
+    public string Command { get; init; } = "run";
+    public string? Drill { get; init; }
+    public int Buyers { get; init; } = 200;
+    /// <summary>0 = everyone at once; otherwise arrivals spread evenly over this many seconds.</summary>
+    public double ArrivalSeconds { get; init; }
+    public int Concurrency { get; init; } = 200;
+    public string[] Kinds { get; init; } = ["credits", "text", "command"];
+    /// <summary>Telegram's limits in the emulator (and the bot's own outbound budget).</summary>
+    public bool Limits { get; init; } = true;
+    /// <summary>Share (0–1) of Bot API calls answered with a fault (429, 5xx, timeout).</summary>
+    public double Faults { get; init; }
+    public bool Floor { get; init; } = true;
+    public string OutputDirectory { get; init; } = "rehearsal-results";
+    public int Orders { get; init; } = 1_000_000;
+    public int BadInputs { get; init; } = 10_000;
+    public int BroadcastBuyers { get; init; } = 10_000;
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
+          commands:  run (default) | drill duplicates|faults|crash|badinput|broadcast | bigdata
+          --buyers N          virtual buyers (default 200)
+          --arrival all|S     everyone at once (default) or spread over S seconds
+          --concurrency N     buyers in flight at once (default 200)
+          --kinds a,b,c       mix of credits,text,command,file (default credits,text,command)
+          --limits on|off     Telegram's rate limits in the emulator (default on)
+          --faults RATE       share of Bot API calls that fail with 429/5xx/timeout, 0..1 (default 0)
+          --floor on|off      also measure the minimal floor bot (default on)
+          --orders N          bigdata: orders to seed (default 1000000)
+          --bad N             drill badinput: malformed updates to send (default 10000)
+          --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
+        """;
+
+    public static RehearsalOptions Parse(IReadOnlyList<string> args)
+    {
+        var o = new RehearsalOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new RehearsalUsageException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "run": o = o with { Command = "run" }; break;
+                case "bigdata": o = o with { Command = "bigdata" }; break;
+                case "drill": o = o with { Command = "drill", Drill = Next() }; break;
+                case "--buyers": o = o with { Buyers = PositiveInt(Next(), "--buyers") }; break;
+                case "--arrival":
+                    var arrival = Next();
+                    o = o with { ArrivalSeconds = arrival == "all" ? 0 : double.TryParse(arrival, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : throw new RehearsalUsageException("--arrival is 'all' or a number of seconds.") };
+                    break;
+                case "--concurrency": o = o with { Concurrency = PositiveInt(Next(), "--concurrency") }; break;
+                case "--kinds": o = o with { Kinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }; break;
+                case "--limits": o = o with { Limits = OnOff(Next(), "--limits") }; break;
+                case "--floor": o = o with { Floor = OnOff(Next(), "--floor") }; break;
+                case "--faults":
+                    o = o with { Faults = double.TryParse(Next(), CultureInfo.InvariantCulture, out var f) && f is >= 0 and < 1 ? f : throw new RehearsalUsageException("--faults is a share from 0 to 1, e.g. 0.05.") };
+                    break;
+                case "--orders": o = o with { Orders = PositiveInt(Next(), "--orders") }; break;
+                case "--bad": o = o with { BadInputs = PositiveInt(Next(), "--bad") }; break;
+                case "--broadcast-buyers": o = o with { BroadcastBuyers = PositiveInt(Next(), "--broadcast-buyers") }; break;
+                case "--out": o = o with { OutputDirectory = Next() }; break;
+                case "-h" or "--help": throw new RehearsalUsageException(null);
+                default: throw new RehearsalUsageException($"Unknown option {args[i]}.");
+            }
+        }
+        var unknownKind = o.Kinds.FirstOrDefault(k => k is not ("credits" or "text" or "command" or "file"));
+        if (unknownKind is not null) throw new RehearsalUsageException($"Unknown kind '{unknownKind}' (use credits, text, command, file).");
+        return o;
+    }
+
+    private static int PositiveInt(string value, string name) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new RehearsalUsageException($"{name} is a whole number above 0.");
+
+    private static bool OnOff(string value, string name) => value switch
+    {
+        "on" or "true" => true,
+        "off" or "false" => false,
+        _ => throw new RehearsalUsageException($"{name} is on or off."),
+    };
+}
+
+public sealed class RehearsalUsageException(string? message) : Exception(message ?? "");
