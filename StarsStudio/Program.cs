@@ -9,6 +9,7 @@ try
     builder.AddStarsCatalog();
     builder.AddStarsPayments();
     builder.AddStarsDelivery();
+    builder.AddStarsReports();
     builder.AddStarsUi();
 
     var app = builder.Build();
