@@ -168,8 +168,19 @@ public static class PdfReportWriter
             {
                 EnsureRoom(lineHeight);
                 var x = left;
-                foreach (var (text, font, brush) in line)
+                // Neighbouring words in the same style are drawn as one string: fewer operators, and the text
+                // reads back whole from the content stream (search, copy, tests).
+                var merged = new List<(string Text, XFont Font, XBrush Brush)>();
+                foreach (var piece in line)
                 {
+                    if (merged.Count > 0 && ReferenceEquals(merged[^1].Font, piece.Font) && ReferenceEquals(merged[^1].Brush, piece.Brush))
+                        merged[^1] = (merged[^1].Text + piece.Text, piece.Font, piece.Brush);
+                    else merged.Add(piece);
+                }
+                if (merged.Count > 0) merged[^1] = (merged[^1].Text.TrimEnd(), merged[^1].Font, merged[^1].Brush);
+                foreach (var (text, font, brush) in merged)
+                {
+                    if (text.Length == 0) continue;
                     gfx!.DrawString(text, font, brush, x, y, XStringFormats.TopLeft);
                     x += gfx.MeasureString(text, font).Width;
                 }

@@ -18,6 +18,7 @@ public sealed record ReportQuestion
 
     public const int MaxQuestions = 10;
     public const int MaxAnswerLength = 1000;
+    public const int MaxNumber = 1_000_000;
 
     /// <summary>
     /// Checks one answer. Returns the value to store (numbers in invariant form, choices as the option's own
@@ -34,6 +35,8 @@ public sealed record ReportQuestion
                 var normal = text.Replace(" ", "").Replace(',', '.');
                 if (!decimal.TryParse(normal, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
                     return AnswerCheck.No("Please send a number, e.g. 42 or 3.5.");
+                // Templates may loop over a number; a bound keeps one answer from costing minutes of CPU.
+                if (Math.Abs(number) > MaxNumber) return AnswerCheck.No($"Please send a number between -{MaxNumber:N0} and {MaxNumber:N0}.");
                 return AnswerCheck.Yes(number.ToString(CultureInfo.InvariantCulture));
             case QuestionType.Choice:
                 var option = Options.FirstOrDefault(o => string.Equals(o, text, StringComparison.OrdinalIgnoreCase));
