@@ -21,6 +21,7 @@ public static class ReportsExtensions
         services.AddSingleton<ReportGate>();
         services.AddSingleton<ServiceSecrets>();
         services.AddSingleton<ServiceCaller>();
+        services.AddSingleton<ServiceTester>();
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton<ReportDeliverySteps>();
         services.AddSingleton<IDeliverer, ReportDeliverer>();

@@ -41,6 +41,8 @@ public sealed class ReportTemplateTests
         var pdf = PdfReportWriter.Write("Running plan", ReportMarkdown.Parse(markdown), Fonts);
 
         var (pages, text) = PdfText.Read(pdf);
+        // For looking at the layout: REPORT_SAMPLE_DIR=/tmp/x dotnet test …, then pdftoppm.
+        if (Environment.GetEnvironmentVariable("REPORT_SAMPLE_DIR") is { Length: > 0 } dir) File.WriteAllBytes(Path.Combine(dir, "sample-report.pdf"), pdf);
 
         Assert.Equal(1, pages);
         Assert.Contains("Zelda", text);

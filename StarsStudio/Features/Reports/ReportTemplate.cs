@@ -47,6 +47,7 @@ public static partial class ReportTemplate
         var match = Position().Match(message ?? "");
         var (line, column) = match.Success ? (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value)) : (1, 1);
         var text = match.Success ? message![..match.Index].Trim().TrimEnd(',', ':').Trim() : message ?? "The template could not be read.";
+        if (text.EndsWith(" at", StringComparison.Ordinal)) text = text[..^3];
         error = new TemplateError(line, column, Explain(text));
         return false;
     }
