@@ -305,4 +305,24 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         await api.WaitForTextAsync(510, t => t == "<b>Hello, Marta!</b>");
         await api.WaitForTextAsync(510, t => t.Contains("1 use left"));
     }
+
+    [Fact]
+    public async Task Cancel_MidQuestions_StopsWithoutInvoiceAndTextGoesToHelpAgain()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        var action = await CatalogSeed.LiveAsync(shop.App, ReportTemplateTests.ReportForm());
+        const long buyer = 511;
+        api.Enqueue(Updates.Callback(buyer, $"buy:{action.Id}"));
+        await api.WaitForTextAsync(buyer, t => t.StartsWith("❓ 1/3"));
+
+        api.EnqueueText(buyer, "/cancel");
+        await api.WaitForTextAsync(buyer, t => t.StartsWith("Stopped. Nothing was charged."));
+        api.EnqueueText(buyer, "Zelda");
+        await api.WaitForTextAsync(buyer, _ => api.SentTexts(buyer).Count() >= 4);
+
+        Assert.DoesNotContain(api.SentTexts(buyer), t => t.StartsWith("❓ 2/3"));
+        Assert.Empty(api.CallsOf("sendInvoice"));
+        await using var db = await shop.App.DbAsync();
+        Assert.Empty(db.QuestionSessions);
+    }
 }

@@ -92,3 +92,37 @@ public sealed class ServiceTesterTests
         Assert.Null(secrets.Unprotect("garbage"));
     }
 }
+
+public sealed class ReportSaveTests
+{
+    [Fact]
+    public async Task SaveAsync_BrokenTemplate_RefusedWithLineAndColumn()
+    {
+        await using var app = new StarsAppFactory();
+        app.Start();
+        var form = ReportTemplateTests.ReportForm();
+        form.Template = "# Plan\n\n{% if weeks > 2 %}\nlong\n";
+
+        var result = await app.Service<CatalogService>().SaveAsync("test", form, TimeZoneInfo.Utc);
+
+        Assert.False(result.Succeeded);
+        Assert.Matches(@"^Line \d+, column \d+: ", result.Error);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameReportTwice_NoNewVersion()
+    {
+        await using var app = new StarsAppFactory();
+        app.Start();
+        var catalog = app.Service<CatalogService>();
+        var saved = await catalog.SaveAsync("test", ReportTemplateTests.ReportForm(), TimeZoneInfo.Utc);
+        Assert.True(saved.Succeeded, saved.Error);
+
+        var again = PaidActionForm.From((await catalog.GetAsync(saved.Action!.Id))!, TimeZoneInfo.Utc);
+        var second = await catalog.SaveAsync("test", again, TimeZoneInfo.Utc);
+
+        Assert.True(second.Succeeded, second.Error);
+        Assert.False(second.NewVersion);
+        Assert.Equal(3, (await catalog.GetAsync(saved.Action.Id))!.Terms.Questions!.Count);
+    }
+}
