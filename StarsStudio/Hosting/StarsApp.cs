@@ -16,6 +16,7 @@ public static class StarsApp
         builder.AddStarsCatalog();
         builder.AddStarsPayments();
         builder.AddStarsDelivery();
+        builder.AddStarsReports();
         builder.AddStarsUi();
 
         var app = builder.Build();

@@ -756,6 +756,62 @@ namespace StarsStudio.Data.Migrations
                     b.ToTable("Payments");
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Reports.OrderInput", b =>
+                {
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("OrderInputs");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Reports.QuestionSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "BuyerId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionSessions");
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Settings.BotSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -961,6 +1017,15 @@ namespace StarsStudio.Data.Migrations
                     b.HasOne("StarsStudio.Features.Payments.Order", null)
                         .WithMany("Events")
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Reports.OrderInput", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Payments.Order", null)
+                        .WithOne()
+                        .HasForeignKey("StarsStudio.Features.Reports.OrderInput", "OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

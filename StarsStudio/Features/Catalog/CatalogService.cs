@@ -80,6 +80,8 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
     {
         var slug = form.Slug.Trim().ToLowerInvariant();
         if (await SlugTakenAsync(slug, form.Id, ct)) return SaveResult.Fail($"Another action already uses the link name \"{slug}\".");
+        // A report template that does not parse never reaches buyers (the editor shows the same message by the field).
+        if (Reports.ReportFormRules.Validate(form).FirstOrDefault() is { } reportProblem) return SaveResult.Fail(reportProblem.ErrorMessage!);
         if (form.Kind == ActionKind.PaidCommand && await CommandTakenAsync(form.CommandName!, form.Id, ct))
             return SaveResult.Fail($"Another action already sells /{form.CommandName}.");
 
@@ -160,6 +162,9 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
         if (before.FileId != after.FileId) parts.Add($"file → {after.FileName}");
         if (before.CreditAmount != after.CreditAmount || before.CreditExpiryDays != after.CreditExpiryDays) parts.Add("credits");
         if (before.TextContent != after.TextContent) parts.Add("text");
+        if (before.Template != after.Template || !Equals(before.Questions, after.Questions) || before.OutputPdf != after.OutputPdf || before.OutputMessage != after.OutputMessage) parts.Add("report");
+        if (before.ServiceUrl != after.ServiceUrl || before.ProtectedServiceSecret != after.ProtectedServiceSecret) parts.Add("service");
+        if (before.ExpectedMinutes != after.ExpectedMinutes) parts.Add("expected time");
         if (before.CommandName != after.CommandName || before.CommandUses != after.CommandUses || before.CommandReply != after.CommandReply) parts.Add("command");
         return parts.Count == 0 ? "terms" : string.Join(", ", parts);
     }

@@ -74,7 +74,8 @@ public sealed class LaunchChecklist(
         ActionKind.File => form.FileId is not null,
         ActionKind.CreditPack => form.CreditAmount > 0,
         ActionKind.PrivateText => !string.IsNullOrWhiteSpace(form.TextContent),
-        ActionKind.PaidCommand => !string.IsNullOrWhiteSpace(form.CommandName) && !string.IsNullOrWhiteSpace(form.CommandReply),
+        ActionKind.PaidCommand => !string.IsNullOrWhiteSpace(form.CommandName) && (form.CommandMode != Reports.CommandMode.Reply || !string.IsNullOrWhiteSpace(form.CommandReply)),
+        ActionKind.Report or ActionKind.Service => !Reports.ReportFormRules.Validate(form).Any(),
         _ => false,
     };
 }

@@ -68,6 +68,20 @@ public sealed record ActionTerms
     public int? CommandUses { get; init; }
     public string? CommandReply { get; init; }
 
+    // Report and mini-service (Features/Reports); a paid command may name a Template or ServiceUrl to run per use.
+    /// <summary>Asked one by one before the invoice; the answers are stored with the order.</summary>
+    public Reports.ValueList<Reports.ReportQuestion>? Questions { get; init; }
+    /// <summary>Markdown with Liquid placeholders, conditionals and loops.</summary>
+    public string? Template { get; init; }
+    public bool? OutputPdf { get; init; }
+    public bool? OutputMessage { get; init; }
+    /// <summary>The creator's endpoint StarsStudio POSTs the order to (https; http only for loopback).</summary>
+    public string? ServiceUrl { get; init; }
+    /// <summary>The HMAC signing secret, encrypted with Data Protection; never shown again after creation.</summary>
+    public string? ProtectedServiceSecret { get; init; }
+    /// <summary>How long delivery usually takes, told to the buyer before checkout.</summary>
+    public int? ExpectedMinutes { get; init; }
+
     /// <summary>"what was delivered" for receipts and support, in the buyer's words.</summary>
     public string DeliverableSummary(ActionKind kind) => kind switch
     {

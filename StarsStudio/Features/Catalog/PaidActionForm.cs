@@ -64,10 +64,22 @@ public sealed partial class PaidActionForm : IValidatableObject
     public int? CommandUses { get; set; } = 1;
     public string? CommandReply { get; set; }
 
+    // Report and mini-service (rules in Features/Reports/ReportFormRules.cs)
+    public List<Reports.QuestionForm> Questions { get; set; } = [];
+    public string? Template { get; set; }
+    public bool OutputPdf { get; set; } = true;
+    public bool OutputMessage { get; set; }
+    public string? ServiceUrl { get; set; }
+    /// <summary>Made by the editor on first save of a service; only the protected form is kept.</summary>
+    public string? ProtectedServiceSecret { get; set; }
+    public int? ExpectedMinutes { get; set; } = 1;
+    /// <summary>Paid commands: a fixed reply, or a template / service run per use.</summary>
+    public Reports.CommandMode CommandMode { get; set; } = Reports.CommandMode.Reply;
+
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandShape();
 
-    public static readonly string[] ReservedCommands = ["start", "balance", "purchases", "paysupport", "terms", "privacy", "stop", "help"];
+    public static readonly string[] ReservedCommands = ["start", "balance", "purchases", "paysupport", "terms", "privacy", "stop", "help", "cancel"];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
@@ -97,13 +109,11 @@ public sealed partial class PaidActionForm : IValidatableObject
                     yield return new($"/{CommandName} is already used by the bot; choose another name.", [nameof(CommandName)]);
                 if (CommandUses is null or < 1 or > 10_000)
                     yield return new("How many uses does one purchase give? (1 to 10,000)", [nameof(CommandUses)]);
-                if (string.IsNullOrWhiteSpace(CommandReply))
+                if (CommandMode == Reports.CommandMode.Reply && string.IsNullOrWhiteSpace(CommandReply))
                     yield return new("Write what each use of the command returns.", [nameof(CommandReply)]);
                 break;
-            case ActionKind.Report or ActionKind.Service:
-                yield return new("Reports and services are not available yet.", [nameof(Kind)]);
-                break;
         }
+        foreach (var result in Reports.ReportFormRules.Validate(this)) yield return result;
     }
 
     public ActionTerms ToTerms() => new()
@@ -119,7 +129,18 @@ public sealed partial class PaidActionForm : IValidatableObject
         CommandName = Kind == ActionKind.PaidCommand ? CommandName : null,
         CommandUses = Kind == ActionKind.PaidCommand ? CommandUses : null,
         CommandReply = Kind == ActionKind.PaidCommand ? CommandReply : null,
+        Questions = Kind is ActionKind.Report or ActionKind.Service && Questions.Count > 0 ? new(Questions.Select(q => q.ToQuestion())) : null,
+        Template = Kind == ActionKind.Report || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Template) ? Template : null,
+        OutputPdf = Kind == ActionKind.Report || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Template) ? OutputPdf : null,
+        OutputMessage = Kind == ActionKind.Report || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Template) ? OutputMessage : null,
+        ServiceUrl = Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service) ? ServiceUrl?.Trim() : null,
+        ProtectedServiceSecret = Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service) ? ProtectedServiceSecret : null,
+        ExpectedMinutes = Kind is ActionKind.Report or ActionKind.Service ? ExpectedMinutes : null,
     };
+
+    /// <summary>Whether saving needs a signing secret that the form does not have yet.</summary>
+    public bool NeedsServiceSecret =>
+        ProtectedServiceSecret is null && (Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service));
 
     public Copy.CopyInput ToCopyInput() =>
         new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses);
@@ -133,6 +154,10 @@ public sealed partial class PaidActionForm : IValidatableObject
         FileId = a.Terms.FileId, FileName = a.Terms.FileName, FileContentType = a.Terms.FileContentType, FileSize = a.Terms.FileSize,
         CreditAmount = a.Terms.CreditAmount, CreditExpiryDays = a.Terms.CreditExpiryDays, TextContent = a.Terms.TextContent,
         CommandName = a.Terms.CommandName, CommandUses = a.Terms.CommandUses, CommandReply = a.Terms.CommandReply,
+        Questions = [.. (a.Terms.Questions ?? []).Select(Reports.QuestionForm.From)], Template = a.Terms.Template,
+        OutputPdf = a.Terms.OutputPdf ?? true, OutputMessage = a.Terms.OutputMessage ?? false, ServiceUrl = a.Terms.ServiceUrl,
+        ProtectedServiceSecret = a.Terms.ProtectedServiceSecret, ExpectedMinutes = a.Terms.ExpectedMinutes ?? 1,
+        CommandMode = a.Terms.ServiceUrl is not null ? Reports.CommandMode.Service : a.Terms.Template is not null ? Reports.CommandMode.Template : Reports.CommandMode.Reply,
     };
 
     private static DateTime? ToLocal(DateTimeOffset? utc, TimeZoneInfo zone) => utc is { } u ? TimeZoneInfo.ConvertTime(u, zone).DateTime : null;

@@ -30,7 +30,7 @@ public sealed class PaidCommandRunner(PurchasesService purchases, CatalogService
 {
     public async Task<bool> TryRunAsync(CommandContext c, string name, CancellationToken ct)
     {
-        var use = await purchases.UseCommandAsync(c.Bot, c.From.Id, name, ct);
+        var use = await purchases.UseCommandAsync(c.Bot, c.From.Id, name, ct, c.Arguments);
         if (use == CommandUse.Used) return true;
         var onSale = (await catalog.OnSaleAsync(ct)).FirstOrDefault(a => a.Kind == ActionKind.PaidCommand && a.Terms.CommandName == name);
         if (use == CommandUse.NotOwned && onSale is null) return false;

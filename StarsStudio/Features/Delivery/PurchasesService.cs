@@ -14,12 +14,21 @@ public sealed record OwnedItem(Order Order, ActionTerms Terms, int? UsesLeft);
 
 public enum CommandUse { Used, NoneLeft, NotOwned }
 
+/// <summary>Runs one use of a paid command whose terms name a report template or a service (Features/Reports).</summary>
+public interface ICommandUseRunner
+{
+    bool Handles(ActionTerms terms);
+    /// <summary>Renders or calls and sends the result; throws when the use could not be served (the use is given back).</summary>
+    Task RunAsync(RunningBot bot, long buyerId, CommandEntitlement entitlement, ActionTerms terms, string input, CancellationToken ct);
+}
+
 /// <summary>What buyers own: /purchases, /balance, sending a purchase again, and spending paid-command uses.</summary>
 public sealed class PurchasesService(
     IDbContextFactory<StarsDbContext> dbFactory,
     IEnumerable<IDeliverer> deliverers,
     CreditLedger credits,
-    BotSender sender)
+    BotSender sender,
+    ICommandUseRunner? useRunner = null)
 {
     public async Task<IReadOnlyList<OwnedItem>> OwnedAsync(long botId, long buyerId, CancellationToken ct)
     {
@@ -96,7 +105,7 @@ public sealed class PurchasesService(
     }
 
     /// <summary>Spends exactly one use of a paid command (atomic decrement) and sends its reply.</summary>
-    public async Task<CommandUse> UseCommandAsync(RunningBot bot, long buyerId, string command, CancellationToken ct)
+    public async Task<CommandUse> UseCommandAsync(RunningBot bot, long buyerId, string command, CancellationToken ct, string input = "")
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var candidates = await db.CommandEntitlements.AsNoTracking()
@@ -111,7 +120,18 @@ public sealed class PurchasesService(
             if (spent == 0) continue;
             var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == entitlement.ActionId && v.Version == entitlement.ActionVersion, ct)).Terms;
             var left = candidates.Sum(e => e.UsesLeft) - 1;
-            await sender.SendTextAsync(bot, buyerId, terms.CommandReply ?? "Done.", SendPriority.Reply, parseMode: ParseMode.Html, ct: ct);
+            if (useRunner is not null && useRunner.Handles(terms))
+            {
+                try { await useRunner.RunAsync(bot, buyerId, entitlement, terms, input, ct); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not the buyer's fault: the use is given back.
+                    await db.CommandEntitlements.Where(x => x.Id == entitlement.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UsesLeft, x => x.UsesLeft + 1), CancellationToken.None);
+                    await sender.SendTextAsync(bot, buyerId, $"⚠️ /{command} could not run just now ({e.Message}). Your use was not spent; please try again later.", SendPriority.Reply, ct: ct);
+                    return CommandUse.Used;
+                }
+            }
+            else await sender.SendTextAsync(bot, buyerId, terms.CommandReply ?? "Done.", SendPriority.Reply, parseMode: ParseMode.Html, ct: ct);
             await sender.SendTextAsync(bot, buyerId, left > 0 ? $"/{command}: {left} use{(left == 1 ? "" : "s")} left." : $"That was your last use of /{command}.", SendPriority.Reply, ct: ct);
             return CommandUse.Used;
         }

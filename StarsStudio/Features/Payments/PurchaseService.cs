@@ -25,7 +25,8 @@ public sealed class PurchaseService(
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
-    public async Task<PurchaseStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
+    public async Task<PurchaseStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -49,6 +50,11 @@ public sealed class PurchaseService(
         db.Orders.Add(order);
         await db.SaveChangesAsync(ct);
         OrderTimeline.Add(db, order, now, EventActor.Buyer, "created", $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars})");
+        if (answers is not null)
+        {
+            db.OrderInputs.Add(new Reports.OrderInput { OrderId = order.Id, Answers = new Dictionary<string, string>(answers), CreatedAt = now });
+            OrderTimeline.Add(db, order, now, EventActor.Buyer, "answers", $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}");
+        }
 
         var terms = action.Terms;
         try

@@ -27,6 +27,9 @@ public static class ActionCards
             case ActionKind.PaidCommand when t.CommandName is { } name:
                 lines.Add($"ℹ️ {BuyerFacts.CommandUses(t.CommandUses ?? 1, name)}.");
                 break;
+            case ActionKind.Report or ActionKind.Service:
+                lines.Add($"ℹ️ {Reports.ReportFacts.CardLine(action.Kind, t)}");
+                break;
         }
         lines.Add($"Price: ⭐ {BuyerFacts.Stars(t.PriceStars)}");
         if (action.StockLimit is not null) lines.Add("Limited quantity.");

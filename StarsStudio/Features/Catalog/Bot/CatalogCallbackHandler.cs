@@ -16,7 +16,8 @@ public sealed class CatalogCallbackHandler(
     PurchaseService purchases,
     PurchasesService owned,
     BotSender sender,
-    TimeProvider clock) : IBotUpdateHandler
+    TimeProvider clock,
+    Reports.Bot.QuestionFlow? questions = null) : IBotUpdateHandler
 {
     public RouteStage Stage => RouteStage.Normal;
 
@@ -43,6 +44,8 @@ public sealed class CatalogCallbackHandler(
                 else toast = "This item is no longer available.";
                 break;
             case "buy" when int.TryParse(argument, out var buyId):
+                // Reports and services with questions ask them first; the invoice follows the last answer.
+                if (questions is not null && await questions.TryStartAsync(update.Bot, query.From, buyId, ct)) break;
                 var start = await purchases.StartAsync(update.Bot, query.From, buyId, ct);
                 if (!start.InvoiceSent) await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
                 break;

@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Commands;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace StarsStudio.Features.Reports.Bot;
+
+/// <summary>
+/// Buy on a report or service with questions: asks them one by one (buttons for choices), re-asks with the
+/// reason when an answer does not fit, then creates the order with the answers and sends the invoice. The
+/// state lives in <see cref="QuestionSession"/> rows, so a restart does not lose a half-answered form.
+/// </summary>
+public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, PurchaseService purchases, BotSender sender, TimeProvider clock)
+{
+    /// <summary>Buyers with a pending question: the text handler's CanHandle must answer without a database call.</summary>
+    private ConcurrentDictionary<long, byte>? pending;
+    private readonly Lock loadGate = new();
+
+    private ConcurrentDictionary<long, byte> Pending
+    {
+        get
+        {
+            if (pending is { } known) return known;
+            lock (loadGate)
+            {
+                if (pending is null)
+                {
+                    using var db = dbFactory.CreateDbContext();
+                    pending = new ConcurrentDictionary<long, byte>(db.QuestionSessions.AsNoTracking().Select(s => s.BuyerId).Distinct().ToList()
+                        .Select(id => KeyValuePair.Create(id, (byte)0)));
+                }
+                return pending;
+            }
+        }
+    }
+
+    public bool IsPending(long buyerId) => Pending.ContainsKey(buyerId);
+
+    /// <summary>Starts the questions when the action has any; false means "no questions: go straight to the invoice".</summary>
+    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
+        var now = clock.GetUtcNow();
+        if (action is null || !action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
+
+        await db.QuestionSessions.Where(s => s.BotId == bot.BotId && s.BuyerId == buyer.Id).ExecuteDeleteAsync(ct);
+        var session = new QuestionSession { BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version, StartedAt = now, UpdatedAt = now };
+        db.QuestionSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        Pending[buyer.Id] = 0;
+
+        await sender.SendTextAsync(bot, buyer.Id,
+            $"Before the invoice for \"{action.Terms.Title}\", {questions.Count} short question{(questions.Count == 1 ? "" : "s")} for your {(action.Kind == ActionKind.Report ? "report" : "order")}. Send /cancel to stop.",
+            SendPriority.Reply, ct: ct);
+        await AskAsync(bot, session, questions, ct);
+        return true;
+    }
+
+    /// <summary>A typed answer to the pending question.</summary>
+    public async Task AnswerAsync(RunningBot bot, User buyer, string text, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.QuestionSessions.FirstOrDefaultAsync(s => s.BotId == bot.BotId && s.BuyerId == buyer.Id, ct);
+        if (session is null) { Pending.TryRemove(buyer.Id, out _); return; }
+        await AcceptAsync(db, bot, buyer, session, text, ct);
+    }
+
+    /// <summary>A tapped choice (or Skip); returns the toast for the button.</summary>
+    public async Task<string?> ChooseAsync(RunningBot bot, User buyer, long sessionId, int index, string option, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.QuestionSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.BotId == bot.BotId && s.BuyerId == buyer.Id, ct);
+        if (session is null || session.Index != index) return "This question was already answered.";
+        var questions = await QuestionsAsync(db, session, ct);
+        if (questions is null || index >= questions.Count) return "This question is out of date. Tap Buy again.";
+        var question = questions[index];
+        var text = option == "-" ? "" : int.TryParse(option, out var i) && i >= 0 && i < question.Options.Count ? question.Options[i] : null;
+        if (text is null) return "This button is out of date.";
+        await AcceptAsync(db, bot, buyer, session, text, ct);
+        return null;
+    }
+
+    public async Task<bool> CancelAsync(long botId, long buyerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.QuestionSessions.Where(s => s.BotId == botId && s.BuyerId == buyerId).ExecuteDeleteAsync(ct);
+        Pending.TryRemove(buyerId, out _);
+        return removed > 0;
+    }
+
+    private async Task AcceptAsync(StarsDbContext db, RunningBot bot, User buyer, QuestionSession session, string text, CancellationToken ct)
+    {
+        var questions = await QuestionsAsync(db, session, ct);
+        if (questions is null)
+        {
+            await EndAsync(db, session, ct);
+            await sender.SendTextAsync(bot, buyer.Id, "Sorry, this item is not on sale right now. Send /start to see what is available.", SendPriority.Reply, ct: ct);
+            return;
+        }
+        var question = questions[Math.Min(session.Index, questions.Count - 1)];
+        var check = question.Check(text);
+        if (!check.Ok)
+        {
+            await sender.SendTextAsync(bot, buyer.Id, $"⚠️ {check.Problem}", SendPriority.Reply, ct: ct);
+            await AskAsync(bot, session, questions, ct);
+            return;
+        }
+        session.Answers[question.Key] = check.Value;
+        session.Answers = new Dictionary<string, string>(session.Answers);
+        session.Index++;
+        session.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        if (session.Index < questions.Count)
+        {
+            await AskAsync(bot, session, questions, ct);
+            return;
+        }
+
+        await EndAsync(db, session, ct);
+        var start = await purchases.StartAsync(bot, buyer, session.ActionId, ct, session.Answers);
+        if (!start.InvoiceSent) await sender.SendTextAsync(bot, buyer.Id, start.Problem!, SendPriority.Reply, ct: ct);
+    }
+
+    /// <summary>The questions of the version the session started with; null when the action is gone, off sale or changed.</summary>
+    private async Task<IReadOnlyList<ReportQuestion>?> QuestionsAsync(StarsDbContext db, QuestionSession session, CancellationToken ct)
+    {
+        var action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == session.ActionId, ct);
+        if (action is null || !action.IsOnSale(clock.GetUtcNow()) || action.Version != session.ActionVersion) return null;
+        return action.Terms.Questions is { Count: > 0 } q ? q : null;
+    }
+
+    private async Task EndAsync(StarsDbContext db, QuestionSession session, CancellationToken ct)
+    {
+        db.QuestionSessions.Remove(session);
+        await db.SaveChangesAsync(ct);
+        Pending.TryRemove(session.BuyerId, out _);
+    }
+
+    private Task AskAsync(RunningBot bot, QuestionSession session, IReadOnlyList<ReportQuestion> questions, CancellationToken ct)
+    {
+        var q = questions[session.Index];
+        var hint = q.Type switch
+        {
+            QuestionType.Number => "Reply with a number.",
+            QuestionType.Choice => "Tap one:",
+            _ => $"Reply with up to {q.MaxLength} characters.",
+        };
+        if (!q.Required && q.Type != QuestionType.Choice) hint += " Send - to skip.";
+        var text = $"❓ {session.Index + 1}/{questions.Count}: {q.Prompt}\n{hint}";
+        InlineKeyboardMarkup? keyboard = null;
+        if (q.Type == QuestionType.Choice)
+        {
+            var rows = q.Options.Select((o, i) => new[] { InlineKeyboardButton.WithCallbackData(o, $"ans:{session.Id}:{session.Index}:{i}") }).ToList();
+            if (!q.Required) rows.Add([InlineKeyboardButton.WithCallbackData("Skip", $"ans:{session.Id}:{session.Index}:-")]);
+            keyboard = new InlineKeyboardMarkup(rows);
+        }
+        return sender.SendTextAsync(bot, session.BuyerId, text, SendPriority.Reply, keyboard, ct: ct);
+    }
+}
+
+/// <summary>
+/// Claims private text only from buyers with a pending question (and the answer buttons), after commands and
+/// catalog buttons and before the fallback help. Commands still work mid-form; /cancel stops it.
+/// </summary>
+public sealed class QuestionAnswerHandler(QuestionFlow flow) : IBotUpdateHandler
+{
+    public RouteStage Stage => (RouteStage)400;
+
+    public bool CanHandle(Update update) =>
+        update.CallbackQuery is { Data: ['a', 'n', 's', ':', ..] }
+        || update.Message is { Chat.Type: ChatType.Private, From: { } from, Text: { } text, SuccessfulPayment: null } && !text.StartsWith('/') && flow.IsPending(from.Id);
+
+    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
+    {
+        if (update.Update.CallbackQuery is { } query)
+        {
+            var parts = query.Data!.Split(':');
+            string? toast = "This button is out of date.";
+            if (parts.Length == 4 && long.TryParse(parts[1], out var sessionId) && int.TryParse(parts[2], out var index))
+                toast = await flow.ChooseAsync(update.Bot, query.From, sessionId, index, parts[3], ct);
+            await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
+            return;
+        }
+        var message = update.Update.Message!;
+        await flow.AnswerAsync(update.Bot, message.From!, message.Text!, ct);
+    }
+}
+
+/// <summary>/cancel: stops a half-answered set of questions (nothing is charged before the invoice is paid).</summary>
+public sealed class CancelQuestionsCommand(QuestionFlow flow, BotSender sender) : IBotCommand
+{
+    public string Name => "cancel";
+    public string? MenuDescription => null;
+
+    public async Task RunAsync(CommandContext c, CancellationToken ct)
+    {
+        var stopped = await flow.CancelAsync(c.Bot.BotId, c.From.Id, ct);
+        await sender.SendTextAsync(c.Bot, c.ChatId, stopped ? "Stopped. Nothing was charged. Send /start to see what is on sale." : "Nothing to cancel.", SendPriority.Reply, ct: ct);
+    }
+}
