@@ -9,6 +9,7 @@ try
     builder.AddStarsCatalog();
     builder.AddStarsPayments();
     builder.AddStarsDelivery();
+    builder.AddStarsReminders();
     builder.AddStarsUi();
 
     var app = builder.Build();
