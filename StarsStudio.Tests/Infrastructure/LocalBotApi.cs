@@ -25,6 +25,8 @@ public sealed class LocalBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<string> faults = new();
 
     public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+    /// <summary>The same calls with the moment each arrived (for rate invariants: sends per one-second window).</summary>
+    public ConcurrentQueue<(string Method, JsonObject Body, DateTimeOffset At)> TimedCalls { get; } = new();
     public string Url { get; }
     public const string Token = "123456:test-token_ABC";
 
@@ -136,6 +138,7 @@ public sealed class LocalBotApi : IAsyncDisposable
             foreach (var field in (await http.Request.ReadFormAsync()).Where(f => f.Key != "document" && f.Key != "photo"))
                 body[field.Key] = field.Value.ToString();
         Calls.Enqueue((method, body));
+        TimedCalls.Enqueue((method, body, DateTimeOffset.UtcNow));
 
         if (faults.TryDequeue(out var fault))
         {
