@@ -87,13 +87,13 @@ public sealed class LaunchPlanTests
         var clock = new FakeTimeProvider(Utc(1, 1, 0));
         var pacer = new BroadcastPacer(clock);
 
-        await pacer.WaitAsync(10, CancellationToken.None);
+        (await pacer.WaitAsync(10, CancellationToken.None)).Complete();
         var second = pacer.WaitAsync(10, CancellationToken.None);
         Assert.False(second.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(99));
         Assert.False(second.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        (await second.WaitAsync(TimeSpan.FromSeconds(10))).Complete();
 
         // A 429 pushes the next permit out for retry_after.
         pacer.PauseUntil(clock.GetUtcNow() + TimeSpan.FromSeconds(3));
@@ -101,7 +101,27 @@ public sealed class LaunchPlanTests
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.False(third.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await third.WaitAsync(TimeSpan.FromSeconds(10));
+        (await third.WaitAsync(TimeSpan.FromSeconds(10))).Complete();
+    }
+
+    [Fact]
+    public async Task WaitAsync_SlowCallStillOpen_NextWindowWaitsASecondAfterItReturns()
+    {
+        var clock = new FakeTimeProvider(Utc(1, 1, 0));
+        var pacer = new BroadcastPacer(clock);
+        var slow = await pacer.WaitAsync(2, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        (await pacer.WaitAsync(2, CancellationToken.None)).Complete();
+
+        // Two per second: the third send must wait for the first call to return, then one more second.
+        var third = pacer.WaitAsync(2, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.False(third.IsCompleted);
+        slow.Complete();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(third.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        (await third.WaitAsync(TimeSpan.FromSeconds(10))).Complete();
     }
 
     [Theory]

@@ -212,10 +212,21 @@ public sealed class RemindersBroadcaster(
         {
             await sender.SendAsync(bot, recipient.ChatId, SendPriority.Broadcast, async (client, token) =>
             {
-                await pacer.WaitAsync(rate, token);
+                var slot = await pacer.WaitAsync(rate, token);
                 onTheWire = true;
-                return await client.SendMessage(recipient.ChatId, text, replyMarkup: markup,
-                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, allowPaidBroadcast: reminder.PaidBroadcast, cancellationToken: token);
+                try
+                {
+                    return await client.SendMessage(recipient.ChatId, text, replyMarkup: markup,
+                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, allowPaidBroadcast: reminder.PaidBroadcast, cancellationToken: token);
+                }
+                catch (ApiRequestException e) when (e.ErrorCode == 429)
+                {
+                    // BotSender pauses the bot-wide limiter and retries; hold back the sends already past it too.
+                    pacer.PauseUntil(clock.GetUtcNow() + TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1));
+                    onTheWire = false;
+                    throw;
+                }
+                finally { slot.Complete(); }
             }, ct);
             await SetAsync(recipient.Id, RecipientStatus.Sent, null, clock.GetUtcNow());
         }
