@@ -224,6 +224,31 @@ public sealed class ReminderBroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddChannel_BotIsAdmin_StoredAndAReminderIsPostedThereOnce()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        api.Channels[-100777] = (-100777, "Runners club", "runners_club", true);
+        api.Channels[-100888] = (-100888, "Not mine", "not_mine", false);
+        await ReminderSeed.BuyersAsync(shop.App, [501, 502]);
+        await ReminderSeed.WaitForBotAsync(shop.App);
+        var reminders = shop.App.Service<RemindersService>();
+
+        Assert.False((await reminders.AddChannelAsync("test", "@not_mine")).Succeeded);
+        Assert.False((await reminders.AddChannelAsync("test", "@nobody_here")).Succeeded);
+        var added = await reminders.AddChannelAsync("test", "https://t.me/runners_club");
+        Assert.True(added.Succeeded, added.Message);
+        var channel = Assert.Single(await reminders.ChannelsAsync());
+        Assert.Equal((-100777L, "Runners club"), (channel.ChatId, channel.Title));
+
+        var id = await ReminderSeed.SendNowAsync(shop.App, "Top up, {first_name} #channel", f => f.ChannelId = channel.Id);
+        var done = await ReminderSeed.WaitForCompletedAsync(shop.App, id);
+
+        Assert.Equal((1, 1), (done.Total, done.Sent));
+        Assert.Equal(new Dictionary<long, int> { [-100777] = 1 }, ReminderSeed.Deliveries(api, "#channel"));
+        Assert.Contains("Top up, everyone #channel", api.SentTexts(-100777));
+    }
+
+    [Fact]
     public async Task Checklist_PlanAndScheduleBeforeLaunch_TopUpLineTurnsGreen()
     {
         await using var shop = await LocalShop.StartAsync(api, dataDirectory);
