@@ -116,21 +116,24 @@ public sealed class ReminderBroadcastTests : IAsyncLifetime
     [Fact]
     public async Task Send_TooManyRequests_PausesForRetryAfterThenEveryoneGetsItOnce()
     {
-        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        // One request at a time, so no other request is already on its way when the 429 comes back
+        // (a request in flight cannot be recalled; everything started after the 429 waits).
+        await using var app = LocalShop.NewApp(api, dataDirectory).With("Reminders:MaxInFlight", "1");
+        app.Start();
         long[] buyers = [91, 92, 93, 94, 95];
-        await ReminderSeed.BuyersAsync(shop.App, buyers);
-        await ReminderSeed.WaitForBotAsync(shop.App);
+        await ReminderSeed.BuyersAsync(app, buyers);
+        await ReminderSeed.WaitForBotAsync(app);
         api.FailMethod("sendMessage", "429", 1);
 
-        var id = await ReminderSeed.SendNowAsync(shop.App, "Top up #429");
-        var done = await ReminderSeed.WaitForCompletedAsync(shop.App, id);
+        var id = await ReminderSeed.SendNowAsync(app, "Top up #429");
+        var done = await ReminderSeed.WaitForCompletedAsync(app, id);
 
         Assert.Equal(5, done.Sent);
-        Assert.True(shop.App.Service<BotSender>().TooManyRequests >= 1);
+        Assert.True(app.Service<BotSender>().TooManyRequests >= 1);
         var sends = api.TimedCalls.Where(c => c.Method == "sendMessage").OrderBy(c => c.At).ToList();
         // The first call got the 429 (retry_after 1 s): the next one came no sooner than that.
         Assert.True(sends[1].At - sends[0].At >= TimeSpan.FromSeconds(1), $"next send {(sends[1].At - sends[0].At).TotalMilliseconds} ms after the 429");
-        Assert.All(await ReminderSeed.RecipientsAsync(shop.App, id), r => Assert.Equal(RecipientStatus.Sent, r.Status));
+        Assert.All(await ReminderSeed.RecipientsAsync(app, id), r => Assert.Equal(RecipientStatus.Sent, r.Status));
         // The refused call did not count: every buyer has exactly one accepted message.
         var accepted = sends.Skip(1).GroupBy(c => c.Body["chat_id"]!.ToString()).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(buyers.Select(b => b.ToString()).Order(), accepted.Keys.Order());
