@@ -199,23 +199,18 @@ public sealed class RemindersBroadcaster(
 
     private async Task SendOneAsync(RunningBot bot, Reminder reminder, ReminderRecipient recipient, string text, InlineKeyboardMarkup? markup, double rate, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Claim the recipient only while the reminder is still sending: a pause or cancel stops new claims at once.
-        var claimed = await db.ReminderRecipients
-            .Where(x => x.Id == recipient.Id && x.Status == RecipientStatus.Pending
-                && db.Reminders.Any(r => r.Id == x.ReminderId && r.Status == ReminderStatus.Sending))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, RecipientStatus.Sending).SetProperty(x => x.Attempt, x => x.Attempt + 1), ct);
-        if (claimed == 0) return;
-
+        var claimed = false;
         var onTheWire = false;
         try
         {
             await sender.SendAsync(bot, recipient.ChatId, SendPriority.Broadcast, async (client, token) =>
             {
                 var slot = await pacer.WaitAsync(rate, token);
-                onTheWire = true;
                 try
                 {
+                    // Claimed at the last moment, so a pause or cancel holds back everything not yet on the wire.
+                    if (!claimed && !(claimed = await ClaimAsync(recipient.Id, token))) return null;
+                    onTheWire = true;
                     return await client.SendMessage(recipient.ChatId, text, replyMarkup: markup,
                         linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, allowPaidBroadcast: reminder.PaidBroadcast, cancellationToken: token);
                 }
@@ -228,12 +223,12 @@ public sealed class RemindersBroadcaster(
                 }
                 finally { slot.Complete(); }
             }, ct);
-            await SetAsync(recipient.Id, RecipientStatus.Sent, null, clock.GetUtcNow());
+            if (claimed) await SetAsync(recipient.Id, RecipientStatus.Sent, null, clock.GetUtcNow());
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Never reached Telegram: safe to send after the restart. Otherwise it stays Sending (unknown).
-            if (!onTheWire) await SetAsync(recipient.Id, RecipientStatus.Pending, null, null);
+            if (claimed && !onTheWire) await SetAsync(recipient.Id, RecipientStatus.Pending, null, null);
             throw;
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403)
@@ -259,12 +254,22 @@ public sealed class RemindersBroadcaster(
         {
             await SetAsync(recipient.Id, RecipientStatus.Failed, Trim(e.Message), null);
         }
-        catch (Exception e)
+        catch (Exception e) when (claimed)
         {
             // No answer: it may have arrived. At most once, so it is not resent.
             logger.LogWarning("Reminder {Reminder} to {Chat}: no answer from Telegram ({Problem})", reminder.Id, recipient.ChatId, BotHostService.Describe(e));
             await SetAsync(recipient.Id, RecipientStatus.Failed, "No answer from Telegram; not resent so nobody gets it twice.", null);
         }
+    }
+
+    /// <summary>Pending → Sending (attempt + 1), only while the reminder is still sending.</summary>
+    private async Task<bool> ClaimAsync(long recipientId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReminderRecipients
+            .Where(x => x.Id == recipientId && x.Status == RecipientStatus.Pending
+                && db.Reminders.Any(r => r.Id == x.ReminderId && r.Status == ReminderStatus.Sending))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, RecipientStatus.Sending).SetProperty(x => x.Attempt, x => x.Attempt + 1), ct) > 0;
     }
 
     private async Task SetAsync(long id, RecipientStatus status, string? error, DateTimeOffset? sentAt)
