@@ -25,6 +25,8 @@ public sealed class LocalBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<string> faults = new();
 
     public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+    /// <summary>The same calls with the moment each arrived (for rate invariants: sends per one-second window).</summary>
+    public ConcurrentQueue<(string Method, JsonObject Body, DateTimeOffset At)> TimedCalls { get; } = new();
     public string Url { get; }
     public const string Token = "123456:test-token_ABC";
 
@@ -136,6 +138,7 @@ public sealed class LocalBotApi : IAsyncDisposable
             foreach (var field in (await http.Request.ReadFormAsync()).Where(f => f.Key != "document" && f.Key != "photo"))
                 body[field.Key] = field.Value.ToString();
         Calls.Enqueue((method, body));
+        TimedCalls.Enqueue((method, body, DateTimeOffset.UtcNow));
 
         if (faults.TryDequeue(out var fault))
         {
@@ -173,8 +176,34 @@ public sealed class LocalBotApi : IAsyncDisposable
                 ["file_id"] = body["document"]?.ToString() is { Length: > 0 } reused ? reused : "doc-" + Guid.NewGuid().ToString("N"),
                 ["file_unique_id"] = Guid.NewGuid().ToString("N"),
             })),
+            "getChat" => ChannelOf(body) is { } c
+                ? Ok(new JsonObject { ["id"] = c.Id, ["type"] = "channel", ["title"] = c.Title, ["username"] = c.Username, ["accent_color_id"] = 0, ["max_reaction_count"] = 11 })
+                : Results.Json(new { ok = false, error_code = 400, description = "Bad Request: chat not found" }, statusCode: 400),
+            "getChatMember" => ChannelOf(body) is { } c
+                ? Ok(c.BotIsAdmin
+                    ? new JsonObject
+                    {
+                        ["status"] = "administrator", ["user"] = new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Local" },
+                        ["can_be_edited"] = false, ["is_anonymous"] = false, ["can_manage_chat"] = true, ["can_delete_messages"] = true,
+                        ["can_manage_video_chats"] = true, ["can_restrict_members"] = true, ["can_promote_members"] = false, ["can_change_info"] = true,
+                        ["can_invite_users"] = true, ["can_post_stories"] = true, ["can_edit_stories"] = true, ["can_delete_stories"] = true,
+                        ["can_post_messages"] = true, ["can_edit_messages"] = true,
+                    }
+                    : new JsonObject { ["status"] = "member", ["user"] = new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Local" } })
+                : Results.Json(new { ok = false, error_code = 400, description = "Bad Request: chat not found" }, statusCode: 400),
             _ => Ok(JsonValue.Create(true)),
         };
+    }
+
+    /// <summary>Channels getChat/getChatMember know, by id; the bot is an admin that may post unless told otherwise.</summary>
+    public ConcurrentDictionary<long, (long Id, string Title, string Username, bool BotIsAdmin)> Channels { get; } = new();
+
+    private (long Id, string Title, string Username, bool BotIsAdmin)? ChannelOf(JsonObject body)
+    {
+        var chat = body["chat_id"]?.ToString() ?? "";
+        foreach (var c in Channels.Values)
+            if (chat == c.Id.ToString() || string.Equals(chat, "@" + c.Username, StringComparison.OrdinalIgnoreCase)) return c;
+        return null;
     }
 
     private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken ct)

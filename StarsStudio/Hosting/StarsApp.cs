@@ -17,6 +17,7 @@ public static class StarsApp
         builder.AddStarsPayments();
         builder.AddStarsDelivery();
         builder.AddStarsReports();
+        builder.AddStarsReminders();
         builder.AddStarsUi();
 
         var app = builder.Build();

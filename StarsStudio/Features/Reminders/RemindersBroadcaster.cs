@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Buyers;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Settings;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace StarsStudio.Features.Reminders;
+
+/// <summary>
+/// Sends reminders when due. When a reminder's time comes its audience is frozen into ReminderRecipient rows;
+/// then each recipient is marked Sending before the Bot API call and Sent after it.
+/// Delivery is at most once: after a crash or restart, recipients left in Sending may or may not have the
+/// message (the call may have reached Telegram), so they are marked Failed ("interrupted") and never resent:
+/// a missed reminder is cheap, a duplicate in a buyer's chat is spam. Calls cancelled before they reached the
+/// wire go back to Pending. Paces itself (RemindersOptions) inside BotSender's bot-wide budget at Broadcast
+/// priority; a 429 pauses everything for retry_after; a 403 marks the buyer unreachable.
+/// </summary>
+public sealed class RemindersBroadcaster(
+    IDbContextFactory<StarsDbContext> dbFactory,
+    BotClientAccessor bots,
+    BotSender sender,
+    SendLimiter limiter,
+    BroadcastPacer pacer,
+    BuyerDirectory buyers,
+    SettingsService settings,
+    RemindersService reminders,
+    ReminderSignal signal,
+    ReminderNotifier notifier,
+    IOptionsMonitor<RemindersOptions> options,
+    TimeProvider clock,
+    ILogger<RemindersBroadcaster> logger) : BackgroundService
+{
+    public const int MaxAttempts = 3;
+    public const string InterruptedError = "Interrupted by a restart while sending; not resent, so nobody gets it twice.";
+    private const int BatchSize = 200;
+    private static readonly TimeSpan IdleCap = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverInterruptedAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await RunOnceAsync(stoppingToken))
+                    await signal.WaitAsync(await SleepAsync(stoppingToken), clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Reminder broadcaster failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>At most once: whoever was mid-call when the app stopped is not sent to again.</summary>
+    public async Task<int> RecoverInterruptedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var count = await db.ReminderRecipients.Where(x => x.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, RecipientStatus.Failed).SetProperty(x => x.Error, InterruptedError), ct);
+        if (count > 0) logger.LogWarning("{Count} reminder messages were interrupted by a restart; not resent", count);
+        return count;
+    }
+
+    private async Task<TimeSpan> SleepAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var times = await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled).Select(r => r.SendAt).ToListAsync(ct);
+        var wait = ReminderSchedule.SleepUntilNext(times, clock.GetUtcNow(), IdleCap);
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(50);
+    }
+
+    /// <summary>Starts due reminders and sends one batch; false when there was nothing to do.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        if (bots.Current is not { } bot) return false;
+        await StartDueAsync(bot, ct);
+
+        int? reminderId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            reminderId = await db.Reminders.Where(r => r.Status == ReminderStatus.Sending).OrderBy(r => r.StartedAt).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        if (reminderId is not { } id) return false;
+        await SendBatchAsync(bot, id, ct);
+        return true;
+    }
+
+    /// <summary>Freezes each due reminder's audience into recipients and flips it to Sending, in one transaction.</summary>
+    private async Task StartDueAsync(RunningBot bot, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.Reminders.Where(r => r.Status == ReminderStatus.Scheduled && r.SendAt <= now).OrderBy(r => r.SendAt).ToListAsync(ct);
+        foreach (var r in due.Where(r => ReminderSchedule.IsDue(r, now)))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.ReminderRecipients.AnyAsync(x => x.ReminderId == r.Id, ct))
+            {
+                r.Status = ReminderStatus.Sending;
+            }
+            else if (r.ChannelId is { } channelId)
+            {
+                var channel = await db.ReminderChannels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, ct);
+                if (channel is null) { r.Status = ReminderStatus.Cancelled; r.Problem = "The channel was removed."; }
+                else db.ReminderRecipients.Add(new ReminderRecipient { ReminderId = r.Id, ChatId = channel.ChatId, FirstName = "everyone" });
+            }
+            else
+            {
+                var audience = await Audience.Query(db, bot.BotId, r).Select(b => new { b.TelegramUserId, b.FirstName }).ToListAsync(ct);
+                db.ReminderRecipients.AddRange(audience.Select(b => new ReminderRecipient { ReminderId = r.Id, ChatId = b.TelegramUserId, FirstName = b.FirstName }));
+            }
+            if (r.Status == ReminderStatus.Scheduled)
+            {
+                r.Status = ReminderStatus.Sending;
+                r.StartedAt = now;
+                r.BotId = bot.BotId;
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Reminder {Id} started", r.Id);
+            notifier.Publish(await reminders.ProgressAsync(db, r, ct));
+        }
+    }
+
+    private async Task SendBatchAsync(RunningBot bot, int reminderId, CancellationToken ct)
+    {
+        Reminder reminder;
+        PaidAction? action;
+        List<ReminderRecipient> batch;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            reminder = await db.Reminders.AsNoTracking().FirstAsync(r => r.Id == reminderId, ct);
+            action = reminder.ActionId is { } a ? await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a, ct) : null;
+            batch = await db.ReminderRecipients.AsNoTracking().Where(x => x.ReminderId == reminderId && x.Status == RecipientStatus.Pending)
+                .OrderBy(x => x.Id).Take(BatchSize).ToListAsync(ct);
+        }
+        if (batch.Count == 0)
+        {
+            await FinishAsync(reminderId, ct);
+            return;
+        }
+
+        var zone = await settings.TimeZoneAsync(ct);
+        var topUp = (await settings.GetAsync(ct)).TopUpLink;
+        var markup = reminder.BuyButton && action is not null
+            ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl($"Buy for ⭐ {action.Terms.PriceStars}", DeepLinks.For(bot.Username, action.Slug)))
+            : null;
+        var o = options.CurrentValue;
+        var rate = reminder.PaidBroadcast ? o.PaidMessagesPerSecond : o.MessagesPerSecond;
+        var lastPublish = DateTimeOffset.MinValue;
+
+        using var inFlight = new SemaphoreSlim(Math.Max(1, o.MaxInFlight));
+        var running = new List<Task>();
+        foreach (var recipient in batch)
+        {
+            await inFlight.WaitAsync(ct);
+            var text = ReminderText.Fill(reminder.Text, ReminderText.Values(action, bot.Username, topUp, zone, recipient.FirstName));
+            running.Add(Task.Run(async () =>
+            {
+                try { await SendOneAsync(bot, reminder, recipient, text, markup, rate, ct); }
+                finally { inFlight.Release(); }
+            }, CancellationToken.None));
+            if (clock.GetUtcNow() - lastPublish > PublishEvery)
+            {
+                lastPublish = clock.GetUtcNow();
+                notifier.Publish(await reminders.ProgressAsync(reminderId, ct));
+            }
+            if (running.Count % 16 == 0 && !await StillSendingAsync(reminderId, ct)) break;
+        }
+        await Task.WhenAll(running);
+        notifier.Publish(await reminders.ProgressAsync(reminderId, CancellationToken.None));
+    }
+
+    private async Task<bool> StillSendingAsync(int reminderId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Reminders.AnyAsync(r => r.Id == reminderId && r.Status == ReminderStatus.Sending, ct);
+    }
+
+    private async Task FinishAsync(int reminderId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var done = await db.Reminders.Where(r => r.Id == reminderId && r.Status == ReminderStatus.Sending
+                && !db.ReminderRecipients.Any(x => x.ReminderId == reminderId && (x.Status == RecipientStatus.Pending || x.Status == RecipientStatus.Sending)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReminderStatus.Completed).SetProperty(r => r.FinishedAt, now), ct);
+        if (done > 0) logger.LogInformation("Reminder {Id} completed", reminderId);
+        notifier.Publish(await reminders.ProgressAsync(reminderId, ct));
+    }
+
+    private async Task SendOneAsync(RunningBot bot, Reminder reminder, ReminderRecipient recipient, string text, InlineKeyboardMarkup? markup, double rate, CancellationToken ct)
+    {
+        var claimed = false;
+        var onTheWire = false;
+        try
+        {
+            await sender.SendAsync(bot, recipient.ChatId, SendPriority.Broadcast, async (client, token) =>
+            {
+                var slot = await pacer.WaitAsync(rate, token);
+                try
+                {
+                    // Claimed at the last moment, so a pause or cancel holds back everything not yet on the wire.
+                    if (!claimed && !(claimed = await ClaimAsync(recipient.Id, token))) return null;
+                    onTheWire = true;
+                    return await client.SendMessage(recipient.ChatId, text, replyMarkup: markup,
+                        linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, allowPaidBroadcast: reminder.PaidBroadcast, cancellationToken: token);
+                }
+                catch (ApiRequestException e) when (e.ErrorCode == 429)
+                {
+                    // BotSender pauses the bot-wide limiter and retries; hold back the sends already past it too.
+                    pacer.PauseUntil(clock.GetUtcNow() + TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1));
+                    onTheWire = false;
+                    throw;
+                }
+                finally { slot.Complete(); }
+            }, ct);
+            if (claimed) await SetAsync(recipient.Id, RecipientStatus.Sent, null, clock.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Never reached Telegram: safe to send after the restart. Otherwise it stays Sending (unknown).
+            if (claimed && !onTheWire) await SetAsync(recipient.Id, RecipientStatus.Pending, null, null);
+            throw;
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 403)
+        {
+            await SetAsync(recipient.Id, RecipientStatus.Blocked, Trim(e.Message), null);
+            if (reminder.ChannelId is null) await buyers.SetBlockedAsync(bot.BotId, recipient.ChatId, true, CancellationToken.None);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 429)
+        {
+            // BotSender gave up (retry_after too long, or 429 again and again): not delivered, so it may go again later.
+            var retryAfter = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 5);
+            limiter.PauseFor(retryAfter);
+            pacer.PauseUntil(clock.GetUtcNow() + retryAfter);
+            logger.LogWarning("Telegram asked reminders to wait {RetryAfter}", retryAfter);
+            await SetAsync(recipient.Id, RecipientStatus.Pending, Trim(e.Message), null);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode >= 500 && recipient.Attempt + 1 < MaxAttempts)
+        {
+            // Telegram answered with an error: the message was not sent, so another try cannot duplicate it.
+            await SetAsync(recipient.Id, RecipientStatus.Pending, Trim(e.Message), null);
+        }
+        catch (ApiRequestException e)
+        {
+            await SetAsync(recipient.Id, RecipientStatus.Failed, Trim(e.Message), null);
+        }
+        catch (Exception e) when (claimed)
+        {
+            // No answer: it may have arrived. At most once, so it is not resent.
+            logger.LogWarning("Reminder {Reminder} to {Chat}: no answer from Telegram ({Problem})", reminder.Id, recipient.ChatId, BotHostService.Describe(e));
+            await SetAsync(recipient.Id, RecipientStatus.Failed, "No answer from Telegram; not resent so nobody gets it twice.", null);
+        }
+    }
+
+    /// <summary>Pending → Sending (attempt + 1), only while the reminder is still sending.</summary>
+    private async Task<bool> ClaimAsync(long recipientId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReminderRecipients
+            .Where(x => x.Id == recipientId && x.Status == RecipientStatus.Pending
+                && db.Reminders.Any(r => r.Id == x.ReminderId && r.Status == ReminderStatus.Sending))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, RecipientStatus.Sending).SetProperty(x => x.Attempt, x => x.Attempt + 1), ct) > 0;
+    }
+
+    private async Task SetAsync(long id, RecipientStatus status, string? error, DateTimeOffset? sentAt)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ReminderRecipients.Where(x => x.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Status, status).SetProperty(x => x.Error, error).SetProperty(x => x.SentAt, sentAt), CancellationToken.None);
+    }
+
+    private static string Trim(string message) => message.Length > 300 ? message[..300] : message;
+}

@@ -1,0 +1,28 @@
+namespace StarsStudio.Features.Reminders;
+
+/// <summary>The broadcaster's own pace, on top of the bot-wide budget in Telegram:Outbound.</summary>
+public sealed class RemindersOptions
+{
+    public const string Section = "Reminders";
+    /// <summary>Reminder messages per second; Telegram allows about 30/s for free.</summary>
+    public double MessagesPerSecond { get; set; } = 25;
+    /// <summary>With allow_paid_broadcast Telegram allows up to 1000/s (0.1 Star per message above 30/s).</summary>
+    public double PaidMessagesPerSecond { get; set; } = 1000;
+    /// <summary>Sends in flight at once, so Telegram's round-trip time does not cap the rate.</summary>
+    public int MaxInFlight { get; set; } = 16;
+    /// <summary>Telegram's free bulk rate, for the paid-broadcast cost estimate.</summary>
+    public const int FreePerSecond = 30;
+    public const decimal StarsPerPaidMessage = 0.1m;
+}
+
+/// <summary>What a paid broadcast may cost: 0.1 Star for each message above the free 30 per second.</summary>
+public static class PaidBroadcastCost
+{
+    public static decimal Estimate(int messages, double perSecond)
+    {
+        if (messages <= 0 || perSecond <= RemindersOptions.FreePerSecond) return 0;
+        var seconds = Math.Ceiling(messages / perSecond);
+        var free = Math.Min(messages, (int)(RemindersOptions.FreePerSecond * seconds));
+        return (messages - free) * RemindersOptions.StarsPerPaidMessage;
+    }
+}
