@@ -9,11 +9,13 @@ try
     builder.AddStarsCatalog();
     builder.AddStarsPayments();
     builder.AddStarsDelivery();
+    builder.AddStarsSupport();
     builder.AddStarsUi();
 
     var app = builder.Build();
     app.MapStarsBot();
     app.MapStarsUi();
+    app.MapStarsSupport();
     await app.RunAsync();
     return 0;
 }

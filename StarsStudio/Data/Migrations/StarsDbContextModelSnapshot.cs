@@ -648,6 +648,10 @@ namespace StarsStudio.Data.Migrations
 
                     b.HasIndex("ActionId", "Status");
 
+                    b.HasIndex("BuyerId", "CreatedAt");
+
+                    b.HasIndex("Resolved", "Status");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("BotId", "BuyerId", "CreatedAt");
@@ -751,6 +755,10 @@ namespace StarsStudio.Data.Migrations
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RefundedAt");
+
                     b.HasIndex("Match", "Resolved");
 
                     b.ToTable("Payments");
@@ -841,6 +849,150 @@ namespace StarsStudio.Data.Migrations
                     b.HasIndex("Area", "At");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Support.ReconciliationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BuyerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChargeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvoicePayload")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransactionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("Kind", "ChargeId")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationFindings");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Support.SupportMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("SupportMessages");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Support.SupportPrompt", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "BuyerId");
+
+                    b.ToTable("SupportPrompts");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Support.SupportRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("BotId", "BuyerId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("SupportRequests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -965,9 +1117,23 @@ namespace StarsStudio.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Support.SupportMessage", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Support.SupportRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Payments.Order", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Support.SupportRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }
