@@ -7,14 +7,14 @@ namespace StarsStudio.Tests.Infrastructure;
 /// <summary>Shortcuts for support tests: a delivered order whose payment Telegram also lists, and refunded_payment updates.</summary>
 public static class SupportShop
 {
-    /// <summary>Buy → pre-checkout → pay (Telegram's ledger gets the charge too) → delivered.</summary>
-    public static async Task<Order> DeliveredOrderAsync(this LocalShop shop, long buyerId, PaidAction action, string chargeId)
+    /// <summary>Buy → pre-checkout → pay (Telegram's ledger gets the charge too, unless told not to) → delivered.</summary>
+    public static async Task<Order> DeliveredOrderAsync(this LocalShop shop, long buyerId, PaidAction action, string chargeId, bool telegramLists = true)
     {
         var (invoice, order) = await shop.BuyAsync(buyerId, action);
         var payload = invoice["payload"]!.GetValue<string>();
         var answer = await shop.PreCheckoutAsync(buyerId, payload, order.Stars);
         Assert.True(answer.Ok, answer.Error);
-        shop.Api.AddStarPayment(buyerId, chargeId, order.Stars, payload);
+        if (telegramLists) shop.Api.AddStarPayment(buyerId, chargeId, order.Stars, payload);
         shop.Pay(buyerId, payload, order.Stars, chargeId);
         return await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
     }
