@@ -20,6 +20,7 @@ public static class SupportExtensions
         services.AddSingleton<OrderQuery>();
         services.AddSingleton<SupportNotifier>();
         services.AddSingleton<SupportDesk>();
+        services.AddSingleton<SupportQueues>();
         services.AddSingleton<ReconciliationService>();
         services.AddHostedService<ReconciliationWorker>();
         services.AddSingleton<Dashboard>();

@@ -190,3 +190,21 @@ public sealed class SupportDesk(
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }
+
+/// <summary>Payments and deliveries waiting for support, for the inbox.</summary>
+public sealed class SupportQueues(IDbContextFactory<StarsDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<Payment>> UnmatchedPaymentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Payments.AsNoTracking().Where(p => p.Match != PaymentMatch.Matched && !p.Resolved)
+            .OrderByDescending(p => p.ReceivedAt).Take(100).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Order>> FailedDeliveriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Orders.AsNoTracking().Include(o => o.Action).Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
+            .OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ct);
+    }
+}
