@@ -75,6 +75,23 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory)
             yield return row;
     }
 
+    /// <summary>SQLite's query plan for one page of the filtered set: proves searches use indexes, not scans.</summary>
+    public async Task<IReadOnlyList<string>> ExplainAsync(OrderFilter filter, TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = await FilterAsync(db, filter, zone, ct);
+        var plan = new List<string>();
+        foreach (var query in new[] { Project(db, q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(25)).CreateDbCommand(), q.Select(o => o.Id).CreateDbCommand() })
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            query.Connection = db.Database.GetDbConnection();
+            query.CommandText = "EXPLAIN QUERY PLAN " + query.CommandText;
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+        return plan;
+    }
+
     private static IQueryable<OrderRow> Project(StarsDbContext db, IQueryable<Order> q) =>
         from o in q
         join b in db.Buyers on new { o.BotId, Id = o.BuyerId } equals new { b.BotId, Id = b.TelegramUserId } into buyers
