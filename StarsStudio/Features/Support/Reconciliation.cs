@@ -189,9 +189,9 @@ public sealed class ReconciliationService(
         {
             return new(true, "Telegram says it was already refunded.");
         }
-        catch (Telegram.Bot.Exceptions.ApiRequestException e)
+        catch (Telegram.Bot.Exceptions.RequestException e)
         {
-            return new(false, $"Telegram refused the refund: {e.Message}.");
+            return new(false, $"Telegram refused or did not answer the refund: {e.Message}. Try again later.");
         }
     }
 }

@@ -109,6 +109,14 @@ public sealed class RefundService(
             await work.SaveChangesAsync(CancellationToken.None);
             return new(RefundOutcome.TelegramRefused, $"Telegram refused the refund: {e.Message}. Nothing was changed; check the charge id or try again later.");
         }
+        catch (RequestException e)
+        {
+            // No answer: Telegram may or may not have refunded. Trying again is safe (CHARGE_ALREADY_REFUNDED counts as done).
+            logger.LogWarning("Refund of order {Order} got no answer from Telegram: {Error}", order.Code, e.Message);
+            OrderTimeline.Add(work, order, clock.GetUtcNow(), EventActor.Staff, "refund-failed", $"Telegram did not answer the refund request ({e.Message}).", actor);
+            await work.SaveChangesAsync(CancellationToken.None);
+            return new(RefundOutcome.TelegramRefused, "Telegram did not answer, so the refund may or may not have happened. Press Refund again in a minute: a repeated refund is safe.");
+        }
 
         var note = already ? " Telegram said it was already refunded; recorded as refunded." : "";
         var reversal = await ApplyRefundAsync(work, order, EventActor.Staff, actor, $"Refunded ⭐{order.Stars} by {actor}: {reason}.{note}", ct);
@@ -136,6 +144,7 @@ public sealed class RefundService(
         try { await bot.Client.RefundStarPayment(payment.BuyerId, payment.ChargeId, ct); }
         catch (ApiRequestException e) when (e.Message.Contains(AlreadyRefundedError, StringComparison.OrdinalIgnoreCase)) { already = true; }
         catch (ApiRequestException e) { return new(RefundOutcome.TelegramRefused, $"Telegram refused the refund: {e.Message}. Nothing was changed."); }
+        catch (RequestException e) { return new(RefundOutcome.TelegramRefused, $"Telegram did not answer ({e.Message}). Try again in a minute: a repeated refund is safe."); }
 
         var now = clock.GetUtcNow();
         payment.RefundedAt = now;

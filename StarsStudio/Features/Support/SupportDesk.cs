@@ -145,9 +145,9 @@ public sealed class SupportDesk(
         {
             await sender.SendTextAsync(bot, request.BuyerId, $"💬 Support (request #{request.Id}):\n{text.Trim()}", SendPriority.Reply, ct: ct);
         }
-        catch (Telegram.Bot.Exceptions.ApiRequestException e)
+        catch (Telegram.Bot.Exceptions.RequestException e)
         {
-            return new(false, $"Telegram did not deliver the reply: {e.Message}. The buyer may have blocked the bot.");
+            return new(false, $"Telegram did not deliver the reply: {e.Message}. The buyer may have blocked the bot; otherwise try again.");
         }
         var now = clock.GetUtcNow();
         db.SupportMessages.Add(new SupportMessage { RequestId = request.Id, At = now, FromStaff = true, Author = actor, Text = text.Trim() });
@@ -179,7 +179,7 @@ public sealed class SupportDesk(
                     $"✅ Your support request #{request.Id} is now closed. If something is still wrong, send /paysupport again — we are happy to help.",
                     SendPriority.Reply, ct: ct);
             }
-            catch (Telegram.Bot.Exceptions.ApiRequestException e)
+            catch (Telegram.Bot.Exceptions.RequestException e)
             {
                 return new(true, $"Closed, but Telegram did not deliver the note to the buyer: {e.Message}.");
             }
