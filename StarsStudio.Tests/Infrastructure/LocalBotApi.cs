@@ -16,7 +16,7 @@ namespace StarsStudio.Tests.Infrastructure;
 /// sends, and can answer the next calls with 500s, garbage JSON or a stall. The practice emulator covers the
 /// full API; this one exists to break things on purpose.
 /// </summary>
-public sealed class LocalBotApi : IAsyncDisposable
+public sealed partial class LocalBotApi : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly List<JsonObject> pending = [];
@@ -160,6 +160,7 @@ public sealed class LocalBotApi : IAsyncDisposable
             }
         }
 
+        if (await StarsAnswerAsync(method, body) is { } stars) return stars;
         return method switch
         {
             "getMe" => Ok(new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Local", ["username"] = "local_test_bot" }),

@@ -18,11 +18,13 @@ public static class StarsApp
         builder.AddStarsDelivery();
         builder.AddStarsReports();
         builder.AddStarsReminders();
+        builder.AddStarsSupport();
         builder.AddStarsUi();
 
         var app = builder.Build();
         app.MapStarsBot();
         app.MapStarsPractice();
+        app.MapStarsSupport();
         app.MapStarsUi();
         return app;
     }

@@ -45,4 +45,21 @@ public sealed class AuditLog(IDbContextFactory<StarsDbContext> dbFactory, TimePr
         if (!string.IsNullOrWhiteSpace(search)) q = q.Where(e => e.Detail.Contains(search) || e.Actor.Contains(search));
         return await q.OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
     }
+
+    /// <summary>One page of the audit log, newest first; the text filter searches detail and actor.</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> PageAsync(string? area, string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(area)) q = q.Where(e => e.Area == area);
+        if (!string.IsNullOrWhiteSpace(search)) q = q.Where(e => e.Detail.Contains(search) || e.Actor.Contains(search));
+        var total = await q.CountAsync(ct);
+        return (await q.OrderByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct), total);
+    }
+
+    public async Task<IReadOnlyList<string>> AreasAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Select(e => e.Area).Distinct().OrderBy(a => a).ToListAsync(ct);
+    }
 }

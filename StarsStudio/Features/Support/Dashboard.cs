@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
+using StarsStudio.Features.Payments;
+
+namespace StarsStudio.Features.Support;
+
+public sealed record EarningsPoint(DateOnly Start, long Gross, long Refunded)
+{
+    public long Net => Gross - Refunded;
+}
+
+public sealed record FunnelRow(int ActionId, string ActionName, int Invoiced, int Approved, int Paid, int Delivered);
+
+public sealed record AttentionItem(string Kind, string Text, string Href);
+
+public sealed record DashboardData(
+    IReadOnlyList<EarningsPoint> Earnings, long Gross, long Refunded,
+    IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<FunnelRow> Funnel, IReadOnlyList<AttentionItem> Attention)
+{
+    public long Net => Gross - Refunded;
+    public bool HasSales => Gross > 0 || ByStatus.Count > 0;
+}
+
+/// <summary>The home dashboard's numbers: Stars over time, orders by status, a funnel per action, and what needs attention.</summary>
+public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<DashboardData> LoadAsync(TimeZoneInfo zone, bool byWeek, int periods = 30, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var step = byWeek ? 7 : 1;
+        var firstDay = byWeek ? today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * (periods - 1)) : today.AddDays(-(periods - 1));
+        var since = OrderQuery.StartOfDay(firstDay, zone);
+
+        var paid = await db.Payments.AsNoTracking().Where(p => p.Match == PaymentMatch.Matched && p.ReceivedAt >= since)
+            .Select(p => new { p.ReceivedAt, p.TotalAmount }).ToListAsync(ct);
+        var refunds = await db.Payments.AsNoTracking().Where(p => p.RefundedAt != null && p.RefundedAt >= since)
+            .Select(p => new { At = p.RefundedAt!.Value, p.TotalAmount }).ToListAsync(ct);
+        int Bucket(DateTimeOffset at) => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).DayNumber - firstDay.DayNumber) / step;
+        var gross = new long[periods];
+        var refunded = new long[periods];
+        foreach (var p in paid) { var i = Bucket(p.ReceivedAt); if (i >= 0 && i < periods) gross[i] += p.TotalAmount; }
+        foreach (var r in refunds) { var i = Bucket(r.At); if (i >= 0 && i < periods) refunded[i] += r.TotalAmount; }
+        var points = Enumerable.Range(0, periods).Select(i => new EarningsPoint(firstDay.AddDays(i * step), gross[i], refunded[i])).ToList();
+
+        var byStatus = await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var funnel = await db.Orders.AsNoTracking().GroupBy(o => o.ActionId).Select(g => new
+        {
+            ActionId = g.Key,
+            Invoiced = g.Count(o => o.Status != OrderStatus.Created),
+            Approved = g.Count(o => o.ApprovedAt != null),
+            Paid = g.Count(o => o.PaidAt != null),
+            Delivered = g.Count(o => o.DeliveredAt != null),
+        }).ToListAsync(ct);
+        var names = await db.PaidActions.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        var attention = new List<AttentionItem>();
+        foreach (var o in await db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
+                     .OrderByDescending(o => o.CreatedAt).Take(10).ToListAsync(ct))
+            attention.Add(new("Failed delivery", $"{o.Code}: {o.Problem ?? "delivery failed"}", $"/orders/{o.Id}"));
+        var openRequests = await db.SupportRequests.CountAsync(r => r.Status == SupportRequestStatus.Open, ct);
+        if (openRequests > 0) attention.Add(new("Support", $"{openRequests} support request{(openRequests == 1 ? "" : "s")} waiting for an answer", "/support"));
+        var unmatched = await db.Payments.CountAsync(p => p.Match != PaymentMatch.Matched && !p.Resolved, ct);
+        if (unmatched > 0) attention.Add(new("Payment", $"{unmatched} payment{(unmatched == 1 ? "" : "s")} matching no open order", "/support"));
+        var findings = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null, ct);
+        if (findings > 0) attention.Add(new("Reconciliation", $"{findings} difference{(findings == 1 ? "" : "s")} between Telegram and our records", "/support"));
+
+        return new(points, gross.Sum(), refunded.Sum(), byStatus,
+            [.. funnel.OrderByDescending(f => f.Paid).Select(f => new FunnelRow(f.ActionId, names.GetValueOrDefault(f.ActionId) ?? $"action {f.ActionId}", f.Invoiced, f.Approved, f.Paid, f.Delivered))],
+            attention);
+    }
+}

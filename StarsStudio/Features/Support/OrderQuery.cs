@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
+using StarsStudio.Features.Payments;
+
+namespace StarsStudio.Features.Support;
+
+/// <summary>The orders browser's filters; the grid and the CSV export read the same ones.</summary>
+public sealed record OrderFilter
+{
+    /// <summary>Buyer id, @username, order code (or its start) or charge id.</summary>
+    public string? Search { get; init; }
+    public OrderStatus? Status { get; init; }
+    public int? ActionId { get; init; }
+    /// <summary>Days in the creator's time zone, both inclusive.</summary>
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public bool NeedsAttention { get; init; }
+
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}"); }
+        Add("q", Search?.Trim());
+        Add("status", Status?.ToString());
+        Add("action", ActionId?.ToString(CultureInfo.InvariantCulture));
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (NeedsAttention) Add("attention", "1");
+        return string.Join("&", parts);
+    }
+
+    public static OrderFilter FromQuery(Func<string, string?> get) => new()
+    {
+        Search = get("q"),
+        Status = Enum.TryParse<OrderStatus>(get("status"), true, out var s) ? s : null,
+        ActionId = int.TryParse(get("action"), CultureInfo.InvariantCulture, out var a) ? a : null,
+        From = DateOnly.TryParseExact(get("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : null,
+        To = DateOnly.TryParseExact(get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
+        NeedsAttention = get("attention") is "1" or "true",
+    };
+}
+
+/// <summary>One row of the orders grid and of the CSV.</summary>
+public sealed record OrderRow(long Id, string Code, DateTimeOffset CreatedAt, long BuyerId, string? BuyerName, string? Username,
+    int ActionId, string ActionName, int ActionVersion, int Stars, OrderStatus Status, bool Resolved, string? ChargeId, string? Problem)
+{
+    public string Describe() => new Order { Code = Code, Status = Status, Resolved = Resolved }.Describe();
+}
+
+public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total);
+
+/// <summary>
+/// Searches and pages orders. Every search key is an exact or prefix match on an indexed column (order code,
+/// charge id, buyer id, buyer username key), so it stays instant with a million orders: no LIKE '%x%' scans.
+/// </summary>
+public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory)
+{
+    public async Task<OrderPage> PageAsync(OrderFilter filter, TimeZoneInfo zone, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = await FilterAsync(db, filter, zone, ct);
+        var total = await q.CountAsync(ct);
+        var rows = await Project(db, q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new(rows, total);
+    }
+
+    /// <summary>The filtered set, newest first, read one row at a time (for the CSV export).</summary>
+    public async IAsyncEnumerable<OrderRow> StreamAsync(OrderFilter filter, TimeZoneInfo zone, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = await FilterAsync(db, filter, zone, ct);
+        await foreach (var row in Project(db, q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return row;
+    }
+
+    /// <summary>SQLite's query plan for one page of the filtered set: proves searches use indexes, not scans.</summary>
+    public async Task<IReadOnlyList<string>> ExplainAsync(OrderFilter filter, TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = await FilterAsync(db, filter, zone, ct);
+        var plan = new List<string>();
+        foreach (var query in new[] { Project(db, q.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(25)).CreateDbCommand(), q.Select(o => o.Id).CreateDbCommand() })
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            query.Connection = db.Database.GetDbConnection();
+            query.CommandText = "EXPLAIN QUERY PLAN " + query.CommandText;
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+        return plan;
+    }
+
+    private static IQueryable<OrderRow> Project(StarsDbContext db, IQueryable<Order> q) =>
+        from o in q
+        join b in db.Buyers on new { o.BotId, Id = o.BuyerId } equals new { b.BotId, Id = b.TelegramUserId } into buyers
+        from b in buyers.DefaultIfEmpty()
+        select new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, b == null ? null : b.FirstName, b == null ? null : b.Username,
+            o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem);
+
+    private static async Task<IQueryable<Order>> FilterAsync(StarsDbContext db, OrderFilter f, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var q = db.Orders.AsNoTracking();
+        if (f.Status is { } status) q = q.Where(o => o.Status == status);
+        if (f.ActionId is { } actionId) q = q.Where(o => o.ActionId == actionId);
+        if (f.From is { } from)
+        {
+            var start = StartOfDay(from, zone);
+            q = q.Where(o => o.CreatedAt >= start);
+        }
+        if (f.To is { } to)
+        {
+            var end = StartOfDay(to.AddDays(1), zone);
+            q = q.Where(o => o.CreatedAt < end);
+        }
+        if (f.NeedsAttention)
+            q = q.Where(o => (o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
+                             || db.Payments.Any(p => p.OrderId == o.Id && p.Match != PaymentMatch.Matched && !p.Resolved));
+        if (!string.IsNullOrWhiteSpace(f.Search)) q = await SearchAsync(db, q, f.Search.Trim(), ct);
+        return q;
+    }
+
+    /// <summary>Midnight of a day in the creator's time zone, as a UTC moment.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone), TimeSpan.Zero);
+    }
+
+    private static async Task<IQueryable<Order>> SearchAsync(StarsDbContext db, IQueryable<Order> q, string term, CancellationToken ct)
+    {
+        if (term.StartsWith('@'))
+        {
+            var key = term[1..].ToLowerInvariant();
+            var ids = await BuyerIdsByUsernameAsync(db, key, ct);
+            return q.Where(o => ids.Contains(o.BuyerId));
+        }
+        if (long.TryParse(term, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            // A number is a buyer id; a charge id can be numeric too, so both exact keys are tried.
+            return q.Where(o => o.BuyerId == number || o.ChargeId == term);
+        }
+        var upper = term.ToUpperInvariant();
+        var codeEnd = upper + "\uffff";
+        var usernameIds = await BuyerIdsByUsernameAsync(db, term.ToLowerInvariant(), ct);
+        // Code prefix as a range on the unique index (LIKE 'x%' cannot use a BINARY index in SQLite).
+        return q.Where(o => (string.Compare(o.Code, upper) >= 0 && string.Compare(o.Code, codeEnd) < 0)
+                            || o.ChargeId == term || usernameIds.Contains(o.BuyerId));
+    }
+
+    private static async Task<List<long>> BuyerIdsByUsernameAsync(StarsDbContext db, string key, CancellationToken ct)
+    {
+        if (key.Length == 0) return [];
+        return await db.Buyers.AsNoTracking().Where(b => b.UsernameKey == key).Select(b => b.TelegramUserId).Distinct().Take(100).ToListAsync(ct);
+    }
+
+    public static string CsvHeader => "order_code,created_local,buyer_id,buyer_name,username,action,action_version,stars,status,charge_id,problem";
+
+    public static string CsvLine(OrderRow r, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(r.CreatedAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        return string.Join(",", Csv(r.Code), Csv(local), r.BuyerId.ToString(CultureInfo.InvariantCulture), Csv(r.BuyerName), Csv(r.Username),
+            Csv(r.ActionName), r.ActionVersion.ToString(CultureInfo.InvariantCulture), r.Stars.ToString(CultureInfo.InvariantCulture),
+            Csv(r.Describe()), Csv(r.ChargeId), Csv(r.Problem));
+    }
+
+    /// <summary>RFC 4180 quoting, plus a leading quote for values a spreadsheet would run as a formula.</summary>
+    private static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        if (value.IndexOfAny([',', '"', '\n', '\r']) < 0) return value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+
+    public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<OrderRow> rows, TimeZoneInfo zone, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+        await writer.WriteLineAsync(CsvHeader);
+        var n = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(CsvLine(row, zone));
+            if (++n % 500 == 0) await writer.FlushAsync(ct);
+        }
+        await writer.FlushAsync(ct);
+    }
+}

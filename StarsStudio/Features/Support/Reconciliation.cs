@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Data;
+using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Payments;
+using Telegram.Bot;
+using Telegram.Bot.Types.Payments;
+
+namespace StarsStudio.Features.Support;
+
+public sealed record ReconciliationSummary(int TransactionsRead, int NewFindings, int StillOpen, int ClearedByThemselves);
+
+/// <summary>
+/// Compares Telegram's Star transactions (getStarTransactions, paged 100 at a time) with our payments and refunds,
+/// and stores each difference as a finding support can fix in one click.
+/// </summary>
+public sealed class ReconciliationService(
+    IDbContextFactory<StarsDbContext> dbFactory,
+    BotClientAccessor bots,
+    PaymentRecorder recorder,
+    RefundService refunds,
+    DeliverySignal deliverySignal,
+    OrderNotifier orderNotifier,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<ReconciliationService> logger)
+{
+    public const int PageSize = 100;
+    /// <summary>Stops a runaway loop if the API kept returning full pages.</summary>
+    public const int MaxPages = 10_000;
+    private readonly SemaphoreSlim running = new(1, 1);
+
+    public DateTimeOffset? LastRunAt { get; private set; }
+
+    public async Task<ReconciliationSummary> RunAsync(string actor, CancellationToken ct = default)
+    {
+        var bot = bots.Require();
+        await running.WaitAsync(ct);
+        try
+        {
+            var incoming = new Dictionary<string, (StarTransaction Tx, TransactionPartnerUser User)>();
+            var refunded = new Dictionary<string, StarTransaction>();
+            var read = 0;
+            for (var page = 0; page < MaxPages; page++)
+            {
+                var batch = await bot.Client.GetStarTransactions(page * PageSize, PageSize, ct);
+                foreach (var tx in batch.Transactions)
+                {
+                    read++;
+                    if (tx.Source is TransactionPartnerUser from) incoming[tx.Id] = (tx, from);
+                    else if (tx.Receiver is TransactionPartnerUser) refunded[tx.Id] = tx;
+                }
+                if (batch.Transactions.Length < PageSize) break;
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var now = clock.GetUtcNow();
+            var found = new List<ReconciliationFinding>();
+            var payments = await db.Payments.AsNoTracking().Where(p => p.BotId == bot.BotId)
+                .Select(p => new { p.ChargeId, p.BuyerId, p.TotalAmount, p.RefundedAt, p.ReceivedAt }).ToListAsync(ct);
+            var known = payments.ToDictionary(p => p.ChargeId);
+
+            foreach (var (id, (tx, user)) in incoming)
+                if (!known.ContainsKey(id))
+                    found.Add(New(FindingKind.PaidNotRecorded, id, user.User.Id, tx.Amount, user.InvoicePayload, tx.Date,
+                        $"Telegram charged buyer {user.User.Id} ⭐{tx.Amount} on {tx.Date:u}, but no payment was recorded. Record it to deliver the order."));
+            foreach (var p in payments)
+            {
+                if (!incoming.ContainsKey(p.ChargeId))
+                    found.Add(New(FindingKind.RecordedUnknownToTelegram, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.ReceivedAt,
+                        $"We recorded ⭐{p.TotalAmount} from buyer {p.BuyerId}, but Telegram does not list this charge. Check it before delivering anything more."));
+                if (refunded.ContainsKey(p.ChargeId) && p.RefundedAt is null)
+                    found.Add(New(FindingKind.RefundedNotRecorded, p.ChargeId, p.BuyerId, p.TotalAmount, null, refunded[p.ChargeId].Date,
+                        $"Telegram refunded ⭐{p.TotalAmount} to buyer {p.BuyerId}, but the order still counts as paid. Mark it refunded to take back credits and uses."));
+                if (p.RefundedAt is not null && !refunded.ContainsKey(p.ChargeId) && incoming.ContainsKey(p.ChargeId))
+                    found.Add(New(FindingKind.RefundMissingAtTelegram, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.RefundedAt,
+                        $"We marked ⭐{p.TotalAmount} to buyer {p.BuyerId} as refunded, but Telegram lists no refund. Ask Telegram to refund it again."));
+            }
+
+            var open = await db.ReconciliationFindings.Where(f => f.ResolvedAt == null).ToListAsync(ct);
+            var added = 0;
+            foreach (var f in found)
+            {
+                var existing = await db.ReconciliationFindings.FirstOrDefaultAsync(x => x.Kind == f.Kind && x.ChargeId == f.ChargeId, ct);
+                if (existing is null) { db.ReconciliationFindings.Add(f); added++; }
+                else if (existing.ResolvedAt is not null && existing.ResolvedBy == "reconciliation")
+                {
+                    existing.ResolvedAt = null; existing.ResolvedBy = null; existing.Detail = f.Detail; existing.FoundAt = now; added++;
+                }
+            }
+            // Differences that are gone (e.g. a late payment update arrived) close themselves.
+            var cleared = 0;
+            foreach (var f in open.Where(o => !found.Any(x => x.Kind == o.Kind && x.ChargeId == o.ChargeId)))
+            {
+                f.ResolvedAt = now; f.ResolvedBy = "reconciliation"; cleared++;
+            }
+            await db.SaveChangesAsync(ct);
+            LastRunAt = now;
+            var stillOpen = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null, ct);
+            if (added > 0) await audit.WriteAsync(actor, "reconciliation", $"Reconciliation read {read} Telegram transactions and found {added} new difference(s).", ct);
+            logger.LogInformation("Reconciliation: {Read} transactions, {New} new findings, {Open} open", read, added, stillOpen);
+            return new(read, added, stillOpen, cleared);
+
+            ReconciliationFinding New(FindingKind kind, string charge, long? buyer, long amount, string? payload, DateTimeOffset? at, string detail) => new()
+            {
+                Kind = kind, ChargeId = charge, BuyerId = buyer, Amount = amount, InvoicePayload = payload, TransactionAt = at, FoundAt = now, Detail = detail,
+            };
+        }
+        finally { running.Release(); }
+    }
+
+    public async Task<IReadOnlyList<ReconciliationFinding>> OpenFindingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReconciliationFindings.AsNoTracking().Where(f => f.ResolvedAt == null).OrderByDescending(f => f.FoundAt).ThenByDescending(f => f.Id).Take(200).ToListAsync(ct);
+    }
+
+    public static string FixLabel(FindingKind kind) => kind switch
+    {
+        FindingKind.PaidNotRecorded => "Record and deliver",
+        FindingKind.RefundedNotRecorded => "Mark refunded",
+        FindingKind.RefundMissingAtTelegram => "Refund again at Telegram",
+        _ => "Mark checked",
+    };
+
+    /// <summary>The one-click fix for a finding; the finding is closed only when the fix worked.</summary>
+    public async Task<ActionResult> FixAsync(long findingId, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var finding = await db.ReconciliationFindings.FirstOrDefaultAsync(f => f.Id == findingId, ct);
+        if (finding is null) return new(false, "This finding does not exist.");
+        if (finding.ResolvedAt is not null) return new(true, "This finding was already fixed.");
+        ActionResult result;
+        switch (finding.Kind)
+        {
+            case FindingKind.PaidNotRecorded:
+                result = await RecordMissingPaymentAsync(finding, ct);
+                break;
+            case FindingKind.RefundedNotRecorded:
+                await refunds.ApplyTelegramRefundAsync(finding.BuyerId ?? 0, finding.ChargeId, $"reconciliation, fixed by {actor}", ct);
+                result = new(true, "Marked refunded; credits and uses were taken back.");
+                break;
+            case FindingKind.RefundMissingAtTelegram:
+                result = await RefundAgainAsync(finding, ct);
+                break;
+            default:
+                result = new(true, "Marked checked.");
+                break;
+        }
+        if (!result.Succeeded) return result;
+        finding.ResolvedAt = clock.GetUtcNow();
+        finding.ResolvedBy = actor;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(actor, "reconciliation", $"Fixed {finding.Kind} for charge {finding.ChargeId}: {FixLabel(finding.Kind)}. {result.Message}", CancellationToken.None);
+        return result;
+    }
+
+    private async Task<ActionResult> RecordMissingPaymentAsync(ReconciliationFinding finding, CancellationToken ct)
+    {
+        var bot = bots.Current;
+        if (bot is null) return new(false, "The bot is not running; start it, then try again.");
+        var paid = new SuccessfulPayment
+        {
+            Currency = "XTR", TotalAmount = (int)finding.Amount, InvoicePayload = finding.InvoicePayload ?? "",
+            TelegramPaymentChargeId = finding.ChargeId, ProviderPaymentChargeId = "",
+        };
+        // The recorder dedupes by update id; a recovered payment has none, so it gets a negative id of its own.
+        var syntheticUpdateId = -(int)Math.Min(finding.Id, int.MaxValue);
+        var result = await recorder.RecordAsync(bot.BotId, syntheticUpdateId, finding.BuyerId ?? 0, paid, ct);
+        if (result.Order is { } order) orderNotifier.Changed(order.Id, order.Status);
+        deliverySignal.Wake();
+        return result switch
+        {
+            { Outcome: RecordOutcome.Recorded, Payment.Match: PaymentMatch.Matched, Order: { } o } => new(true, $"Recorded; order {o.Code} is being delivered."),
+            { Outcome: RecordOutcome.Recorded, Payment: { } p } => new(true, $"Recorded as {p.Match}: it matches no open order, so it now waits in the inbox to be refunded or handled."),
+            _ => new(true, "It was already recorded meanwhile."),
+        };
+    }
+
+    private async Task<ActionResult> RefundAgainAsync(ReconciliationFinding finding, CancellationToken ct)
+    {
+        if (bots.Current is not { } bot) return new(false, "The bot is not running; start it, then try again.");
+        try
+        {
+            await bot.Client.RefundStarPayment(finding.BuyerId ?? 0, finding.ChargeId, ct);
+            return new(true, "Telegram refunded it.");
+        }
+        catch (Telegram.Bot.Exceptions.ApiRequestException e) when (e.Message.Contains(RefundService.AlreadyRefundedError, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(true, "Telegram says it was already refunded.");
+        }
+        catch (Telegram.Bot.Exceptions.RequestException e)
+        {
+            return new(false, $"Telegram refused or did not answer the refund: {e.Message}. Try again later.");
+        }
+    }
+}
+
+public sealed class SupportOptions
+{
+    public const string Section = "StarsStudio:Support";
+    /// <summary>How often reconciliation runs by itself; 0 turns the schedule off (the inbox button still works).</summary>
+    public int ReconcileEveryMinutes { get; set; } = 60;
+}
+
+/// <summary>Runs reconciliation on a schedule while the bot is running.</summary>
+public sealed class ReconciliationWorker(
+    ReconciliationService reconciliation,
+    BotClientAccessor bots,
+    Microsoft.Extensions.Options.IOptions<SupportOptions> options,
+    TimeProvider clock,
+    ILogger<ReconciliationWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.ReconcileEveryMinutes;
+        if (minutes <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (bots.Current is null) continue;
+            try { await reconciliation.RunAsync("reconciliation (scheduled)", stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (Exception e) { logger.LogWarning(e, "Scheduled reconciliation failed; it runs again next time"); }
+        }
+    }
+}

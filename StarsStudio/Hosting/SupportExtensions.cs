@@ -1,0 +1,47 @@
+using StarsStudio.Bot;
+using StarsStudio.Features.Settings;
+using StarsStudio.Features.Support;
+using StarsStudio.Features.Team;
+
+namespace StarsStudio.Hosting;
+
+/// <summary>Orders browser, refunds, the /paysupport inbox, reconciliation, the dashboard and the CSV export.</summary>
+public static class SupportExtensions
+{
+    public const string ExportPath = "/orders/export.csv";
+
+    public static WebApplicationBuilder AddStarsSupport(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
+        services.AddSingleton<ChargeLocks>();
+        services.AddSingleton<RefundService>();
+        services.AddSingleton<OrderSupportService>();
+        services.AddSingleton<OrderQuery>();
+        services.AddSingleton<SupportNotifier>();
+        services.AddSingleton<SupportDesk>();
+        services.AddSingleton<SupportQueues>();
+        services.AddSingleton<ReconciliationService>();
+        services.AddHostedService<ReconciliationWorker>();
+        services.AddSingleton<Dashboard>();
+        services.AddSingleton<IBotUpdateHandler, RefundedPaymentHandler>();
+        services.AddSingleton<IBotUpdateHandler, SupportCallbackHandler>();
+        services.AddSingleton<IBotUpdateHandler, SupportTextHandler>();
+        return builder;
+    }
+
+    /// <summary>The CSV export of the orders grid's filtered set, written to the response row by row.</summary>
+    public static WebApplication MapStarsSupport(this WebApplication app)
+    {
+        app.MapGet(ExportPath, async (HttpContext http, OrderQuery orders, SettingsService settings, AuditLog audit) =>
+        {
+            var filter = OrderFilter.FromQuery(key => http.Request.Query[key].FirstOrDefault());
+            var zone = await settings.TimeZoneAsync(http.RequestAborted);
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"orders-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
+            await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", "order", $"Exported orders as CSV ({(filter.ToQueryString() is { Length: > 0 } q ? q : "all orders")}).", http.RequestAborted);
+            await OrderQuery.WriteCsvAsync(http.Response.Body, orders.StreamAsync(filter, zone, http.RequestAborted), zone, http.RequestAborted);
+        }).RequireAuthorization(Policies.Support);
+        return app;
+    }
+}
