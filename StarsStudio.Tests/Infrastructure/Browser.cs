@@ -33,7 +33,8 @@ public sealed class Browser : IAsyncDisposable
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI shares two cores between many test classes; waits end as soon as the page is ready.
+        context.SetDefaultTimeout(45_000);
         return await context.NewPageAsync();
     }
 

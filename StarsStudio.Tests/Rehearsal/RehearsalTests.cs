@@ -1,8 +1,10 @@
 using StarsStudio.Rehearsal;
+using StarsStudio.Tests.Infrastructure;
 
 namespace StarsStudio.Tests.Rehearsal;
 
 /// <summary>Keeps `rehearse` working: a tiny run and small drills; asserts the invariants, never timings.</summary>
+[Collection(HeavyCollection.Name)]
 public sealed class RehearsalTests
 {
     private static readonly string Out = Path.Combine(Path.GetTempPath(), "stars-tests", "rehearsal-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +39,14 @@ public sealed class RehearsalTests
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.True(report.Passed, report.ToMarkdown());
         Assert.Contains(report.Invariants, i => i.Name == "no approval of a bad payload" && i.Passed);
+    }
+
+    [Fact]
+    public async Task Drill_Broadcast_EveryoneOnceUnderTelegramsCap()
+    {
+        var options = RehearsalOptions.Parse(["drill", "broadcast", "--broadcast-buyers", "40", "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.True(report.Passed, report.ToMarkdown());
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public static class Drills
         "faults" => await PurchasesDrillAsync(o with { Faults = o.Faults > 0 ? o.Faults : 0.1 }, output, "a share of Bot API calls fail with 429, 5xx or a timeout",
             (c, bot) => c.SetRandomFaultsAsync(bot, o.Faults > 0 ? o.Faults : 0.1)),
         "badinput" => await BadInputDrillAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput)."),
+        "broadcast" => await BroadcastDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)

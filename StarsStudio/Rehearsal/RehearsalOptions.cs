@@ -25,7 +25,7 @@ public sealed record RehearsalOptions
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|crash|badinput|broadcast | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -35,6 +35,7 @@ public sealed record RehearsalOptions
           --floor on|off      also measure the minimal floor bot (default on)
           --orders N          bigdata: orders to seed (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
+          --broadcast-buyers N  drill broadcast: buyers to remind (default 10000)
           --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
         """;
 

@@ -63,7 +63,9 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await Browser.WaitForCircuitAsync(page);
 
         await page.ClickAsync("#go-live");
+        // Going live with open checklist items asks first; either way it ends live.
         var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Go live anyway" });
+        await page.Locator("#pause").Or(confirm).First.WaitForAsync();
         if (await confirm.IsVisibleAsync()) await confirm.ClickAsync();
         await page.Locator("#pause").WaitForAsync();
         var action = (await app.Service<CatalogService>().FindBySlugAsync("marathon-plan"))!;
@@ -90,6 +92,50 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Delivered, order.Status);
         Assert.StartsWith("stx", order.ChargeId);
         Assert.Equal(order.ChargeId, (await db.Payments.SingleAsync()).ChargeId);
+    }
+
+    [Fact]
+    public async Task Support_RefundsAPracticePurchase_VirtualBuyersBalanceGoesBackUp()
+    {
+        var action = await CatalogSeed.LiveAsync(app, CatalogSeed.Credits(slug: "refundable", price: 7));
+        var botId = app.Service<BotClientAccessor>().Current!.BotId;
+        var control = app.Control;
+        var buyer = await control.CreateBuyerAsync(botId, "Refundee", null, "en", 50);
+        await control.StartAsync(botId, buyer.UserId, "refundable");
+        var card = await WaitForMessageAsync(botId, buyer.UserId, m => m.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true));
+        await control.TapButtonAsync(botId, buyer.UserId, card.MessageId, $"buy:{action.Id}");
+        var invoice = await WaitForMessageAsync(botId, buyer.UserId, m => m.Invoice is not null);
+        Assert.Equal(StarsStudio.Features.Practice.Emulator.PaymentStatus.Paid, (await control.PayAsync(botId, buyer.UserId, invoice.MessageId)).Status);
+        await WaitForMessageAsync(botId, buyer.UserId, m => m.Text?.Contains("Receipt") == true);
+        Assert.Equal(43, (await control.GetBuyerAsync(botId, buyer.UserId)).Stars);
+        Order order;
+        await using (var db = await app.DbAsync())
+            order = await db.Orders.AsNoTracking().SingleAsync(o => o.ActionId == action.Id);
+
+        var page = await browser.NewPageAsync(app.BaseUrl);
+        await Browser.SignInAsync(page, TestUsers.Support, TestUsers.Password);
+        await page.GotoAsync($"/orders/{order.Id}");
+        await Browser.WaitForCircuitAsync(page);
+        await page.ClickAsync("#order-refund");
+        await page.FillAsync("#dialog-reason", "Rehearsing a refund");
+        await page.ClickAsync("#dialog-confirm");
+        await Assertions.Expect(page.Locator("#order-status")).ToHaveTextAsync("refunded");
+
+        Assert.Equal(50, (await control.GetBuyerAsync(botId, buyer.UserId)).Stars);
+        await WaitForMessageAsync(botId, buyer.UserId, m => m.ServiceText?.StartsWith("Refunded") == true);
+        Assert.Contains(await control.TransactionsAsync(botId), t => t.Refund && t.Amount == 7);
+    }
+
+    private async Task<StarsStudio.Features.Practice.Emulator.PracticeChatMessage> WaitForMessageAsync(long botId, long userId, Func<StarsStudio.Features.Practice.Emulator.PracticeChatMessage, bool> match)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            var found = (await app.Control.ChatAsync(botId, userId)).LastOrDefault(match);
+            if (found is not null) return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The bot did not answer in time.");
     }
 
     [Fact]
