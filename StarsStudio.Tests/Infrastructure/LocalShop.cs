@@ -23,6 +23,9 @@ public sealed class LocalShop : IAsyncDisposable
         var shop = new LocalShop(api is null) { Api = api ?? await LocalBotApi.StartAsync() };
         shop.App = NewApp(shop.Api, dataDirectory ?? shop.DataDirectory);
         shop.App.Start();
+        // Ready when the bot has connected: services that act as the bot need it running.
+        var status = shop.App.Service<StarsStudio.Bot.BotStatus>();
+        for (var i = 0; i < 600 && status.State != StarsStudio.Bot.BotState.Live; i++) await Task.Delay(50);
         return shop;
     }
 
