@@ -85,7 +85,10 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await page.Locator(".pc-pay").ClickAsync();
         await page.Locator(".pc-document", new() { HasTextString = ".pdf" }).WaitForAsync();
         await page.Locator("#pc-messages .pc-in", new() { HasTextString = "Receipt" }).WaitForAsync();
-        await page.Locator("#pc-balance", new() { HasTextString = "75" }).WaitForAsync();
+        // Telegram's side: the buyer paid 25 of their 100 Stars, once.
+        var botId = app.Service<BotClientAccessor>().Current!.BotId;
+        var runner = (await app.Control.ListBuyersAsync(botId)).Single(b => b.FirstName == "Runner");
+        Assert.Equal(75, runner.Stars);
 
         await using var db = await app.DbAsync();
         var order = await db.Orders.AsNoTracking().SingleAsync(o => o.ActionId == action.Id);
