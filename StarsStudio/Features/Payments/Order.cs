@@ -78,6 +78,13 @@ public sealed class OrderEvent
     public required string Detail { get; set; }
 }
 
+/// <summary>The one definition of "orders that count against an action's stock and per-buyer limits".</summary>
+public static class OrderLimits
+{
+    public static IQueryable<Order> HoldingStockOf(this IQueryable<Order> orders, int actionId, long? exceptOrderId = null) =>
+        orders.Where(o => o.ActionId == actionId && o.Id != exceptOrderId && Order.Holding.Contains(o.Status));
+}
+
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEntityTypeConfiguration<OrderEvent>
 {
     public void Configure(EntityTypeBuilder<Order> b)

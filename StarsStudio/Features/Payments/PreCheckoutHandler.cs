@@ -56,16 +56,13 @@ public sealed class PreCheckoutHandler(
             await AnswerAsync(update, query, GuardrailDecision.Refuse("error", "Something went wrong on our side; nothing was charged. Please try again in a minute."), ct);
             return;
         }
-        if (!decision.Approve && order is null)
+        // No limits: answer first (the buyer is waiting on the payment sheet), then write the timeline.
+        await AnswerAsync(update, query, decision, ct);
+        if (order is null)
         {
-            await AnswerAsync(update, query, decision, ct);
             logger.LogWarning("Pre-checkout {QueryId} refused: {Rule}", query.Id, decision.Rule);
             return;
         }
-
-        // No limits: answer first (the buyer is waiting on the payment sheet), then write the timeline.
-        await AnswerAsync(update, query, decision, ct);
-        if (order is null) return;
         try
         {
             Record(db, order, query, decision, clock.GetUtcNow());
@@ -113,7 +110,7 @@ public sealed class PreCheckoutHandler(
         await gate.WaitAsync(ct);
         try
         {
-            var holding = db.Orders.Where(o => o.ActionId == order.ActionId && o.Id != order.Id && Order.Holding.Contains(o.Status));
+            var holding = db.Orders.HoldingStockOf(order.ActionId, exceptOrderId: order.Id);
             var heldForAction = await holding.CountAsync(ct);
             var heldByBuyer = await holding.CountAsync(o => o.BotId == botId && o.BuyerId == order.BuyerId, ct);
             var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer);

@@ -34,7 +34,7 @@ public sealed class PurchaseService(
         if (action is null || !action.IsOnSale(now))
             return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
 
-        var holding = db.Orders.Where(o => o.ActionId == actionId && Order.Holding.Contains(o.Status));
+        var holding = db.Orders.HoldingStockOf(actionId);
         if (action.StockLimit is { } stock && await holding.CountAsync(ct) >= stock)
             return new(false, "Sorry, this item is sold out.", null);
         if (action.PerBuyerLimit is { } perBuyer && await holding.CountAsync(o => o.BotId == bot.BotId && o.BuyerId == buyer.Id, ct) >= perBuyer)
