@@ -52,6 +52,47 @@ public sealed class Browser : IAsyncDisposable
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Clicks a dialog's button and waits until the dialog has closed. On a starved CI machine a click can land
+    /// while the circuit is busy reconnecting and be lost; the button is then still there, so it is clicked again
+    /// (never after the dialog closed, so the action cannot run twice).
+    /// </summary>
+    public static async Task ConfirmDialogAsync(IPage page, string buttonText)
+    {
+        var button = page.Locator($".mud-dialog button:has-text('{buttonText}')");
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await page.Locator(".mud-dialog").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (!await button.IsVisibleAsync()) throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until the address bar's path matches, however the page got there (Blazor navigates in-document,
+    /// without a load event). Says where the page is and what the snackbar said when it does not get there.
+    /// </summary>
+    public static async Task WaitForPathAsync(IPage page, string pathRegex, int timeoutMs = 60_000)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("re => new RegExp(re).test(location.pathname)", pathRegex,
+                new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            var snack = await page.Locator(".mud-snackbar").AllInnerTextsAsync();
+            throw new TimeoutException($"Still at {page.Url}, not at a path matching {pathRegex}. Snackbar: {string.Join(" | ", snack)}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();

@@ -46,9 +46,9 @@ public sealed class RemindersPageTests : IAsyncLifetime
         var confirm = page.Locator(".mud-dialog button:has-text('Send to 50 buyers')");
         await confirm.WaitForAsync();
         Assert.Contains("It goes to 50 buyers now", await page.Locator(".mud-dialog").InnerTextAsync());
-        await confirm.ClickAsync();
+        await Browser.ConfirmDialogAsync(page, "Send to 50 buyers");
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/reminders/\d+$"));
+        await Browser.WaitForPathAsync(page, @"^/reminders/\d+$");
         await page.Locator("#progress-text[data-percent='100']").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         var summary = await page.Locator("#reminder-summary").InnerTextAsync();
         Assert.Contains("Delivered to 50 of 50 chats", summary);

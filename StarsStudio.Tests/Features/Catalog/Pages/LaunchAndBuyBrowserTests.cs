@@ -59,7 +59,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await page.FillAsync("#slug", "marathon-plan");
         await page.FillAsync("#price", "25");
         await page.ClickAsync("#save-action");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/actions/\\d+$"));
+        await Browser.WaitForPathAsync(page, @"^/actions/\d+$");
         await Browser.WaitForCircuitAsync(page);
 
         await page.ClickAsync("#go-live");
