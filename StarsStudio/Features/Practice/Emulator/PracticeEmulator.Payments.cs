@@ -66,7 +66,7 @@ public sealed partial class PracticeEmulator
             Payload = invoice.Payload, Amount = invoice.Amount,
         };
         bot.InvoiceLinks[link.Slug] = link;
-        await SaveNewAsync(link);
+        SaveNew(link);
         return InvoiceLinkUrl(link.Slug);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class PracticeEmulator
         bot.Row.StarBalanceTenths -= charge.Amount * 10;
         var transaction = new PracticeTransactionRow
         {
-            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
+            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
             Payload = charge.Payload, Date = now,
         };
         bot.Transactions.Add(transaction);
@@ -112,7 +112,8 @@ public sealed partial class PracticeEmulator
             ["currency"] = "XTR", ["total_amount"] = charge.Amount, ["invoice_payload"] = charge.Payload,
             ["telegram_payment_charge_id"] = charge.ChargeId,
         };
-        await store.SaveAsync(db => { db.Update(charge); db.Update(buyer); db.Update(bot.Row); db.Add(transaction); });
+        store.Update(charge, buyer, bot.Row);
+        store.Insert(transaction);
         await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
         await EnqueueUpdateAsync(bot, "message", message);
         return true;
@@ -218,13 +219,14 @@ public sealed partial class PracticeEmulator
         };
         var transaction = new PracticeTransactionRow
         {
-            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
+            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
         };
         buyer.Stars -= invoice.Amount;
         bot.Row.StarBalanceTenths += invoice.Amount * 10;
         bot.Charges[charge.ChargeId] = charge;
         bot.Transactions.Add(transaction);
-        await store.SaveAsync(db => { db.Add(charge); db.Add(transaction); db.Update(buyer); db.Update(bot.Row); });
+        store.Insert(charge, transaction);
+        store.Update(buyer, bot.Row);
 
         var message = NewMessage(bot, buyer, TelegramJson.User(buyer));
         message["successful_payment"] = new JsonObject
