@@ -32,7 +32,7 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task Wait_HigherPriorityQueuedLater_GoesFirst()
     {
-        var l = Limiter(perSecond: 10, perChatMs: 0);
+        var l = Limiter(perSecond: 1, perChatMs: 0);
         var first = l.WaitAsync(1, SendPriority.Broadcast, default); // granted at once: the budget is free
         await WaitUntilAsync(() => first.IsCompleted);
         var order = new List<string>();
@@ -40,7 +40,7 @@ public sealed class SendLimiterTests : IDisposable
         var delivery = l.WaitAsync(3, SendPriority.Delivery, default).ContinueWith(_ => { lock (order) order.Add("delivery"); });
         var reply = l.WaitAsync(4, SendPriority.Reply, default).ContinueWith(_ => { lock (order) order.Add("reply"); });
 
-        await AdvanceAsync(TimeSpan.FromMilliseconds(500));
+        await AdvanceAsync(TimeSpan.FromMilliseconds(3500), TimeSpan.FromMilliseconds(50));
         await Task.WhenAll(broadcast, delivery, reply);
 
         Assert.Equal(["reply", "delivery", "broadcast"], order);
@@ -76,6 +76,26 @@ public sealed class SendLimiterTests : IDisposable
         foreach (var at in grantedAt)
             Assert.True(grantedAt.Count(t => t >= at && t < at.AddSeconds(1)) <= 21, $"more than the rate in the second from {at:HH:mm:ss.fff}");
         Assert.Equal(60, l.Granted);
+    }
+
+    [Fact]
+    public async Task Wait_TimerWakesLate_TheBudgetIsNotLostAndNoSecondHoldsMore()
+    {
+        // Under load the dispatcher wakes 250 ms apart instead of every 50 ms; the backlog must still get the
+        // full rate, and no one-second window more than the rate.
+        var l = Limiter(perSecond: 20, perChatMs: 0);
+        var waits = Enumerable.Range(0, 200).Select(i => l.WaitAsync(i, SendPriority.Delivery, default)).ToList();
+        await WaitUntilAsync(() => l.Granted == 20);             // a free window: 20 at once
+
+        for (var second = 1; second <= 3; second++)
+        {
+            await AdvanceAsync(TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(250));
+            await Task.Delay(20);
+            Assert.Equal(20 * second, l.Granted);                 // nothing more inside the window
+            await AdvanceAsync(TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));
+            await WaitUntilAsync(() => l.Granted == 20 * (second + 1)); // a late wake still gets the whole next 20
+        }
+        Assert.Equal(200 - 80, l.Waiting);
     }
 
     [Fact]
