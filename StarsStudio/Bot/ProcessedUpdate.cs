@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StarsStudio.Data;
@@ -24,8 +25,14 @@ internal sealed class ProcessedUpdateConfiguration : IEntityTypeConfiguration<Pr
 /// <summary>Persisted update_id dedupe, so neither a duplicate delivery nor a restart reprocesses an update.</summary>
 public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Per bot, the highest update_id ever marked processed (loaded once, then kept up to date here).</summary>
+    private readonly ConcurrentDictionary<long, int> highestMarked = new();
+
     public async Task<bool> IsProcessedAsync(long botId, int updateId, CancellationToken ct)
     {
+        // Telegram numbers updates upwards, so a fresh update is above every id ever processed: no query needed.
+        // Only a redelivery (or an id below the mark) asks the database. Saves a read on nearly every update.
+        if (updateId > await HighestMarkedAsync(botId, ct)) return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ProcessedUpdates.AnyAsync(p => p.BotId == botId && p.UpdateId == updateId, ct);
     }
@@ -34,6 +41,19 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await MarkProcessedAsync(db, botId, updateId, clock.GetUtcNow(), ct);
+        Raise(botId, updateId);
+    }
+
+    /// <summary>For marks written inside a caller's transaction: call after it committed.</summary>
+    public void Raise(long botId, int updateId) =>
+        highestMarked.AddOrUpdate(botId, updateId, (_, before) => Math.Max(before, updateId));
+
+    private async ValueTask<int> HighestMarkedAsync(long botId, CancellationToken ct)
+    {
+        if (highestMarked.TryGetValue(botId, out var known)) return known;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.ProcessedUpdates.Where(p => p.BotId == botId).MaxAsync(p => (int?)p.UpdateId, ct) ?? 0;
+        return highestMarked.AddOrUpdate(botId, stored, (_, before) => Math.Max(before, stored));
     }
 
     /// <summary>
