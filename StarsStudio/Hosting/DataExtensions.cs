@@ -5,7 +5,7 @@ namespace StarsStudio.Hosting;
 
 public static class DataExtensions
 {
-    /// <summary>SQLite through EF Core; one context per operation via the factory (circuits and loops are long-lived).</summary>
+    /// <summary>SQLite through EF Core; one context per operation via the (pooled) factory (circuits and loops are long-lived).</summary>
     public static WebApplicationBuilder AddStarsData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StarsStudioOptions>().BindConfiguration(StarsStudioOptions.Section);
@@ -17,9 +17,13 @@ public static class DataExtensions
         StartupChecks.EnsureWritableDataDirectory(options.FullDataDirectory);
         StartupChecks.EnsureStarsStudioDatabase(connectionString);
 
-        builder.Services.AddDbContextFactory<StarsDbContext>(o => o
+        // Pooled: every update and page creates short-lived contexts, and building a fresh one (its internal
+        // service scope) was a large share of the bot's CPU under load. Identity's stores get a scoped context
+        // from the same pool.
+        builder.Services.AddPooledDbContextFactory<StarsDbContext>(o => o
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
             .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StarsDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
