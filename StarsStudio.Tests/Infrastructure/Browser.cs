@@ -76,6 +76,25 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
+    /// Fills a live-validated field until the page shows the reaction. A debounced field can be overwritten by a
+    /// render that was already on its way when Playwright typed (much faster than a person), so on a starved
+    /// machine the text is typed again rather than waiting forever for a reaction to input the server never saw.
+    /// </summary>
+    public static async Task FillUntilAsync(IPage page, string selector, string value, ILocator shows)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(selector, value);
+            try
+            {
+                await shows.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
+
+    /// <summary>
     /// Waits until the address bar's path matches, however the page got there (Blazor navigates in-document,
     /// without a load event). Says where the page is and what the snackbar said when it does not get there.
     /// </summary>

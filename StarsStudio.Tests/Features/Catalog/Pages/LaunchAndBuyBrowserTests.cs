@@ -50,8 +50,8 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await coach.GetByText("premium access").First.WaitForAsync();
 
         // Take the advice the creator's own way: a specific promise.
-        await page.FillAsync("#promise", "a 12-week marathon training plan as a PDF");
-        await page.Locator("#copy-coach", new() { HasTextString = "Looks clear" }).WaitForAsync();
+        await Browser.FillUntilAsync(page, "#promise", "a 12-week marathon training plan as a PDF",
+            page.Locator("#copy-coach", new() { HasTextString = "Looks clear" }));
 
         await page.SetInputFilesAsync("#file-input", upload);
         await page.Locator("#file-info").WaitForAsync();
