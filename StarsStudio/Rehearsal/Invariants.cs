@@ -71,11 +71,14 @@ public static partial class Invariants
             foreach (var message in await control.ChatAsync(botId, buyer))
                 if (message.Text is { } text && text.Contains("Receipt") && ReceiptCode().Match(text) is { Success: true } code)
                     receipts[code.Groups[1].Value] = receipts.GetValueOrDefault(code.Groups[1].Value) + 1;
-        var wrongCount = paidOrders.Count(o => o.Status == OrderStatus.Delivered && receipts.GetValueOrDefault(o.Code) != 1);
+        var wrong = paidOrders.Where(o => o.Status == OrderStatus.Delivered && receipts.GetValueOrDefault(o.Code) != 1).ToList();
+        var wrongCount = wrong.Count;
+        // Name a few, so a failure can be followed into the order's timeline.
+        var examples = wrongCount == 0 ? "" : $" ({string.Join(", ", wrong.Take(5).Select(o => $"{o.Code}: {receipts.GetValueOrDefault(o.Code)} receipts"))})";
         var grantsPerOrder = await db.CreditGrants.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
         var entitlementsPerOrder = await db.CommandEntitlements.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
         results.Add(new("each paid order delivered exactly once", notDelivered == 0 && wrongCount == 0 && grantsPerOrder == 0 && entitlementsPerOrder == 0,
-            $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}; double grants: {grantsPerOrder + entitlementsPerOrder}"));
+            $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}{examples}; double grants: {grantsPerOrder + entitlementsPerOrder}"));
 
         var creditOrders = paidOrders.Where(o => o.Kind == StarsStudio.Features.Catalog.ActionKind.CreditPack && o.Status == OrderStatus.Delivered).ToList();
         var versions = (await db.PaidActionVersions.AsNoTracking().ToListAsync()).ToDictionary(v => (v.ActionId, v.Version), v => v.Terms);
