@@ -18,7 +18,8 @@ public static class Drills
             (c, bot) => c.SetRandomFaultsAsync(bot, o.Faults > 0 ? o.Faults : 0.1)),
         "badinput" => await BadInputDrillAsync(o, output),
         "broadcast" => await BroadcastDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast)."),
+        "crash" => await CrashDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)
