@@ -136,10 +136,11 @@ public sealed class ChildApp : IAsyncDisposable
     public async Task StopAsync(TimeSpan grace)
     {
         if (process is null) return;
-        if (!process.HasExited && !OperatingSystem.IsWindows() && SysKill(process.Id, 15) == 0)
+        if (!process.HasExited && !OperatingSystem.IsWindows() && Terminate(process.Id))
         {
             using var wait = new CancellationTokenSource(grace);
             try { await process.WaitForExitAsync(wait.Token); } catch (OperationCanceledException) { }
+            if (process.HasExited) Log($"==== life {Starts} stopped (SIGTERM): {DateTimeOffset.UtcNow:HH:mm:ss.fff} ====");
         }
         if (process is { HasExited: false }) Kill();
         process?.Dispose();
@@ -176,6 +177,12 @@ public sealed class ChildApp : IAsyncDisposable
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
         if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
         return "dotnet";
+    }
+
+    private static bool Terminate(int pid)
+    {
+        try { return SysKill(pid, 15) == 0; }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { return false; }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -104,7 +104,7 @@ public static class CrashDrill
             {
                 ["drill"] = "the app (its own process) killed with SIGKILL at random moments and started again at once",
                 ["seed"] = $"{seed} (repeat the kill schedule with --seed {seed}; the buyers' timing still varies)",
-                ["kills"] = $"{chaos.Kills.Count} (asked for at least {options.Kills}); up {MinUpSeconds}–{MaxUpSeconds} s between kills, {StartupKillShare:P0} of kills during start-up",
+                ["kills"] = $"{chaos.Kills.Count} (asked for at least {options.Kills}); each life killed {MinUpSeconds}–{MaxUpSeconds} s after it is healthy, or (share {StartupKillShare:P0}) while starting",
                 ["kills by phase"] = chaos.PhaseSummary(),
                 ["restarts"] = chaos.RestartSummary(),
                 ["buyers completed"] = $"{m.Completed} of {options.Buyers} (arriving over {options.ArrivalSeconds:0} s)",
@@ -192,6 +192,8 @@ public static class CrashDrill
     {
         /// <summary>Seconds from this kill's restart to /healthz green; null if the next life was killed during start-up too.</summary>
         public double? BackUpSeconds { get; set; }
+        /// <summary>The restart after this kill never became healthy.</summary>
+        public bool NeverBack { get; set; }
 
         public IReadOnlyList<string> Phases()
         {
@@ -207,7 +209,7 @@ public static class CrashDrill
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"at {AtSeconds:0.0} s, {UpSeconds:0.0} s into its life: {string.Join(", ", Phases())} — buyers at /start {BuyersStarting}, Buy {BuyersBuying}, Pay {BuyersPaying}, " +
             $"awaiting delivery {BuyersAwaitingDelivery}; {UnconfirmedUpdates} updates unconfirmed; {DeliveriesInterrupted} deliveries interrupted; " +
-            $"{PaidNotDelivered} paid orders not yet delivered; {(BackUpSeconds is { } s ? $"back up in {s:0.0} s" : "killed again during start-up")}");
+            $"{PaidNotDelivered} paid orders not yet delivered; {(BackUpSeconds is { } s ? $"back up in {s:0.0} s" : NeverBack ? "did not come back" : "killed again during start-up")}");
     }
 
     /// <summary>The kill loop: kills, restarts, and what each kill interrupted.</summary>
@@ -242,10 +244,15 @@ public static class CrashDrill
                     wait = TimeSpan.FromSeconds(MinUpSeconds + draw * (MaxUpSeconds - MinUpSeconds));
                     since = Stopwatch.StartNew();
                 }
-                while (since.Elapsed < wait && !Over()) await Task.Delay(50);
+                while (since.Elapsed < wait && !Over())
+                {
+                    await Task.Delay(50);
+                    // A start-up kill may come after the app is healthy after all: then it came back, and when.
+                    if (!ready && await child.IsHealthyAsync()) { ready = true; BackUp(launched); }
+                }
                 if (Over()) break;
 
-                await KillAsync(launched.Elapsed.TotalSeconds, ready || await child.IsHealthyAsync());
+                await KillAsync(launched.Elapsed.TotalSeconds, ready);
                 child.Start();
                 launched = Stopwatch.StartNew();
                 ready = false;
@@ -256,18 +263,23 @@ public static class CrashDrill
 
         private async Task<bool> AwaitReadyAsync(Stopwatch launched)
         {
-            var back = await child.WaitReadyAsync(ReadyTimeout);
-            if (back)
+            if (await child.WaitReadyAsync(ReadyTimeout))
             {
-                if (awaitingRestart is not null) awaitingRestart.BackUpSeconds = launched.Elapsed.TotalSeconds;
-                awaitingRestart = null;
+                BackUp(launched);
                 return true;
             }
             AppIsUp = false;
-            var why = child.IsRunning ? $"still not healthy after {ReadyTimeout.TotalSeconds:0} s" : "the process exited by itself";
-            failures.Add($"life {child.Starts}: {why}{await MigrationLockAsync()}; log tail: {child.LogTail(8).ReplaceLineEndings(" ⏎ ")}");
-            await output.WriteLineAsync($"  the app did not come back: {failures[^1]}");
+            if (awaitingRestart is not null) awaitingRestart.NeverBack = true;
+            var why = child.IsRunning ? $"still not healthy {ReadyTimeout.TotalSeconds:0} s after its start" : "the process exited by itself";
+            failures.Add($"life {child.Starts}: {why}{await MigrationLockAsync()}; see the app log");
+            await output.WriteLineAsync($"  the app did not come back: {failures[^1]}; the end of its log:\n{child.LogTail(12)}");
             return false;
+        }
+
+        private void BackUp(Stopwatch launched)
+        {
+            if (awaitingRestart is not null) awaitingRestart.BackUpSeconds = launched.Elapsed.TotalSeconds;
+            awaitingRestart = null;
         }
 
         /// <summary>EF Core's SQLite migration lock is a row; a kill while it is held leaves it behind for every later start.</summary>
