@@ -49,6 +49,35 @@ public sealed class RehearsalTests
         Assert.True(report.Passed, report.ToMarkdown());
     }
 
+    /// <summary>
+    /// The app as its own process (launched from this test's bin directory), killed with SIGKILL at least twice
+    /// while 20 buyers buy. The kill schedule's seed is random and printed in the report, so a failure can be
+    /// replayed with --seed.
+    /// </summary>
+    [Fact]
+    public async Task Drill_Crash_KilledAndRestarted_NothingLostOrDeliveredTwice()
+    {
+        var options = RehearsalOptions.Parse(["drill", "crash", "--buyers", "20", "--kills", "2", "--arrival", "10", "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.True(report.Passed, report.ToMarkdown());
+        Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
+        Assert.Contains(report.Invariants, i => i.Name == "the app was killed at least 2 times");
+        Assert.Contains(report.Invariants, i => i.Name == "the app came back after every kill");
+        Assert.Contains(report.Invariants, i => i.Name == "Stars charged = Stars recorded");
+        Assert.Contains(report.Invariants, i => i.Name == "each paid order delivered exactly once");
+        Assert.Contains(report.Invariants, i => i.Name == "the update loop kept working");
+    }
+
+    [Fact]
+    public void Parse_CrashOptions()
+    {
+        var options = RehearsalOptions.Parse(["drill", "crash", "--kills", "7", "--seed", "42"]);
+        Assert.Equal(("drill", "crash", 7, 42), (options.Command, options.Drill, options.Kills, options.Seed));
+        Assert.Null(RehearsalOptions.Parse(["drill", "crash"]).Seed);
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--kills", "0"]));
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--seed", "-1"]));
+    }
+
     [Fact]
     public void Parse_BadOption_ExplainsUsage()
     {

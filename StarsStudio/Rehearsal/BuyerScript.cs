@@ -35,6 +35,117 @@ public static class BuyerScript
         catch (PracticeControlException e) { m.Error("control: " + e.Message); }
     }
 
+    /// <summary>How long a buyer of the crash drill waits for one answer before doing the step again.</summary>
+    public static readonly TimeSpan PatientStepTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>How long they wait for the receipt once Telegram took their Stars (never paying twice).</summary>
+    public static readonly TimeSpan ReceiptTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>Retries (of any step) before the buyer gives up.</summary>
+    public const int MaxRetries = 8;
+
+    /// <summary>
+    /// StarsStudio's flow for a buyer whose bot may be down at any moment (the crash drill): what a real buyer
+    /// does when nothing happens — send /start again, tap Buy again, press Pay again — a bounded number of
+    /// times. A payment Telegram completed is never repeated: they wait for the receipt. Each retry is counted
+    /// as an error of its kind ("retry: …"); giving up is "gave up: …".
+    /// </summary>
+    public static async Task RunStarsStudioCrashTolerantAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, string slug, Measurements m, BuyerSteps steps, CancellationToken ct)
+    {
+        var buying = steps.Begin();
+        try { await BuyPatientlyAsync(control, chats, botId, userId, slug, m, steps, buying, ct); }
+        finally { buying.Done(); }
+    }
+
+    private static async Task BuyPatientlyAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, string slug, Measurements m, BuyerSteps steps, BuyerSteps.Buying buying, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var retries = 0;
+        PracticeChatMessage? card = null;
+        PracticeChatMessage? invoice = null;
+        var refusedInvoice = 0;
+        long tapped = 0;
+        bool Retry(string why)
+        {
+            m.Error("retry: " + why);
+            if (++retries <= MaxRetries) return true;
+            m.Error("gave up: " + why);
+            return false;
+        }
+
+        while (true)
+        {
+            try
+            {
+                if (card is null)
+                {
+                    using (steps.Enter(BuyerStep.Start))
+                    {
+                        var startId = await control.StartAsync(botId, userId, slug, ct);
+                        card = await chats.WaitForAsync(userId, IsCard, startId, PatientStepTimeout, ct);
+                    }
+                }
+                if (invoice is null)
+                {
+                    using (steps.Enter(BuyerStep.Buy))
+                    {
+                        var buy = card.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
+                        tapped = Stopwatch.GetTimestamp();
+                        await control.TapButtonAsync(botId, userId, card.MessageId, buy.CallbackData!, ct);
+                        // An invoice for an earlier tap that arrives late is as good as a fresh one (a refused one is not).
+                        invoice = await chats.WaitForAsync(userId, x => x.Invoice is not null, Math.Max(card.MessageId, refusedInvoice), PatientStepTimeout, ct);
+                        m.BuyToInvoiceMs.Add(Stopwatch.GetElapsedTime(tapped).TotalMilliseconds);
+                    }
+                }
+
+                PaymentOutcome outcome;
+                using (steps.Enter(BuyerStep.Pay))
+                    outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
+                switch (outcome.Status)
+                {
+                    case PaymentStatus.Paid:
+                        break;
+                    case PaymentStatus.TimedOut:
+                        // The bot did not answer the pre-checkout within Telegram's 10 s: nothing was charged. Pay again.
+                        if (Retry("pre-checkout not answered in time")) continue;
+                        return;
+                    case PaymentStatus.Rejected:
+                        // Refused (e.g. "tap Buy again for a fresh invoice"): do that.
+                        refusedInvoice = invoice.MessageId;
+                        invoice = null;
+                        if (Retry($"payment refused ({outcome.Message})")) continue;
+                        return;
+                    default:
+                        m.Error($"gave up: pay {outcome.Status}");
+                        return;
+                }
+
+                var paid = Stopwatch.GetTimestamp();
+                buying.Done();
+                using (steps.Enter(BuyerStep.AwaitDelivery))
+                {
+                    try { await chats.WaitForAsync(userId, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, ReceiptTimeout, ct); }
+                    catch (TimeoutException) { m.Error("gave up: paid, but no receipt in time"); return; }
+                }
+                m.PaymentToDeliveryMs.Add(Stopwatch.GetElapsedTime(paid).TotalMilliseconds);
+                m.PurchaseMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                m.Done();
+                return;
+            }
+            catch (TimeoutException)
+            {
+                if (!Retry(card is null ? "no answer to /start in time" : "no invoice after Buy in time")) return;
+            }
+            catch (PracticeControlException e)
+            {
+                // E.g. the card or invoice is gone: start over from /start.
+                card = null;
+                invoice = null;
+                if (!Retry("control: " + e.Message)) return;
+            }
+        }
+    }
+
+    private static bool IsCard(PracticeChatMessage x) => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true);
+
     /// <summary>The floor bot's flow: /start → invoice → Pay → one message.</summary>
     public static async Task RunFloorAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, Measurements m, CancellationToken ct)
     {
@@ -55,5 +166,40 @@ public static class BuyerScript
         }
         catch (TimeoutException) { m.Error("timeout waiting for the bot"); }
         catch (PracticeControlException e) { m.Error("control: " + e.Message); }
+    }
+}
+
+public enum BuyerStep { Start, Buy, Pay, AwaitDelivery }
+
+/// <summary>How many buyers are at each step right now, so the crash drill can say what a kill interrupted.</summary>
+public sealed class BuyerSteps
+{
+    private readonly int[] counts = new int[Enum.GetValues<BuyerStep>().Length];
+    private int doneBuying;
+
+    /// <summary>Buyers who paid (and now only wait for delivery) or gave up.</summary>
+    public int DoneBuying => Volatile.Read(ref doneBuying);
+
+    /// <summary>One buyer's purchase; <see cref="Buying.Done"/> counts it once, when they paid or gave up.</summary>
+    public Buying Begin() => new(this);
+
+    public sealed class Buying(BuyerSteps steps)
+    {
+        private int done;
+        public void Done() { if (Interlocked.Exchange(ref done, 1) == 0) Interlocked.Increment(ref steps.doneBuying); }
+    }
+
+    public IDisposable Enter(BuyerStep step)
+    {
+        Interlocked.Increment(ref counts[(int)step]);
+        return new Leave(() => Interlocked.Decrement(ref counts[(int)step]));
+    }
+
+    public int this[BuyerStep step] => Volatile.Read(ref counts[(int)step]);
+
+    private sealed class Leave(Action leave) : IDisposable
+    {
+        private int done;
+        public void Dispose() { if (Interlocked.Exchange(ref done, 1) == 0) leave(); }
     }
 }

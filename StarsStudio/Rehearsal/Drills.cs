@@ -18,7 +18,8 @@ public static class Drills
             (c, bot) => c.SetRandomFaultsAsync(bot, o.Faults > 0 ? o.Faults : 0.1)),
         "badinput" => await BadInputDrillAsync(o, output),
         "broadcast" => await BroadcastDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast)."),
+        "crash" => await CrashDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)
@@ -52,13 +53,15 @@ public static class Drills
     }
 
     /// <summary>After the storm, one fresh buyer still completes a purchase: the update loop never stopped.</summary>
-    private static async Task<InvariantResult> StillWorksAsync(RehearsalHost host, string slug)
+    private static Task<InvariantResult> StillWorksAsync(RehearsalHost host, string slug) => StillWorksAsync(host.Control, host.BotId, slug);
+
+    /// <summary>The same for any bot on the emulator, e.g. the crash drill's app in another process.</summary>
+    internal static async Task<InvariantResult> StillWorksAsync(PracticeControl control, long botId, string slug)
     {
-        var control = host.Control;
-        var buyer = (await control.CreateBuyerAsync(host.BotId, "After the drill", null, "en", 100)).UserId;
+        var buyer = (await control.CreateBuyerAsync(botId, "After the drill", null, "en", 100)).UserId;
         var m = new Measurements();
-        using var chats = new ChatWaiter(control, host.BotId);
-        await BuyerScript.RunStarsStudioAsync(control, chats, host.BotId, buyer, slug, m, CancellationToken.None);
+        using var chats = new ChatWaiter(control, botId);
+        await BuyerScript.RunStarsStudioAsync(control, chats, botId, buyer, slug, m, CancellationToken.None);
         return new("the update loop kept working", m.Completed == 1, m.Completed == 1 ? "a fresh buyer completed a purchase afterwards" : string.Join("; ", m.Errors.Keys));
     }
 

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
 using StarsStudio.Features.Delivery;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Practice.Emulator;
 
 namespace StarsStudio.Rehearsal;
 
@@ -17,12 +19,18 @@ public static partial class Invariants
     private static partial Regex ReceiptCode();
 
     /// <summary>Waits (bounded) until nothing paid is still on its way.</summary>
-    public static async Task<bool> WaitForQuietAsync(RehearsalHost host, TimeSpan timeout)
+    public static Task<bool> WaitForQuietAsync(RehearsalHost host, TimeSpan timeout) => WaitForQuietAsync(host.DbAsync, timeout);
+
+    /// <summary>
+    /// Waits (bounded) until nothing paid is still on its way, reading the app's database through
+    /// <paramref name="openDb"/> (the app's own factory, or the SQLite file of an app in another process).
+    /// </summary>
+    public static async Task<bool> WaitForQuietAsync(Func<Task<StarsDbContext>> openDb, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            await using var db = await host.DbAsync();
+            await using var db = await openDb();
             var busy = await db.DeliveryJobs.AnyAsync(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Running)
                        || await db.Orders.AnyAsync(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Delivering);
             if (!busy) return true;
@@ -31,14 +39,21 @@ public static partial class Invariants
         return false;
     }
 
-    public static async Task<IReadOnlyList<InvariantResult>> CheckAsync(RehearsalHost host, IReadOnlyList<long> buyers)
+    public static Task<IReadOnlyList<InvariantResult>> CheckAsync(RehearsalHost host, IReadOnlyList<long> buyers) =>
+        CheckAsync(host.DbAsync, host.Control, host.BotId, buyers);
+
+    /// <summary>
+    /// The invariants for one bot: its app's database (through <paramref name="openDb"/>) against the emulator's
+    /// ledger and the buyers' chats in <paramref name="control"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<InvariantResult>> CheckAsync(Func<Task<StarsDbContext>> openDb, PracticeControl control, long botId, IReadOnlyList<long> buyers)
     {
         var results = new List<InvariantResult>();
-        var quiet = await WaitForQuietAsync(host, TimeSpan.FromMinutes(3));
+        var quiet = await WaitForQuietAsync(openDb, TimeSpan.FromMinutes(3));
         results.Add(new("deliveries settled", quiet, quiet ? "no payment is still waiting for delivery" : "deliveries still pending after 3 minutes"));
 
-        await using var db = await host.DbAsync();
-        var ledger = await host.Control.TransactionsAsync(host.BotId);
+        await using var db = await openDb();
+        var ledger = await control.TransactionsAsync(botId);
         var charged = ledger.Where(t => !t.Refund).Sum(t => t.Amount) - ledger.Where(t => t.Refund).Sum(t => t.Amount);
         var chargeIds = ledger.Where(t => !t.Refund).Select(t => t.Id).ToHashSet();
         var payments = await db.Payments.AsNoTracking().ToListAsync();
@@ -53,14 +68,17 @@ public static partial class Invariants
         var notDelivered = paidOrders.Count(o => o.Status != OrderStatus.Delivered && o.Status != OrderStatus.Refunded);
         var receipts = new Dictionary<string, int>();
         foreach (var buyer in buyers)
-            foreach (var message in await host.Control.ChatAsync(host.BotId, buyer))
+            foreach (var message in await control.ChatAsync(botId, buyer))
                 if (message.Text is { } text && text.Contains("Receipt") && ReceiptCode().Match(text) is { Success: true } code)
                     receipts[code.Groups[1].Value] = receipts.GetValueOrDefault(code.Groups[1].Value) + 1;
-        var wrongCount = paidOrders.Count(o => o.Status == OrderStatus.Delivered && receipts.GetValueOrDefault(o.Code) != 1);
+        var wrong = paidOrders.Where(o => o.Status == OrderStatus.Delivered && receipts.GetValueOrDefault(o.Code) != 1).ToList();
+        var wrongCount = wrong.Count;
+        // Name a few, so a failure can be followed into the order's timeline.
+        var examples = wrongCount == 0 ? "" : $" ({string.Join(", ", wrong.Take(5).Select(o => $"{o.Code}: {receipts.GetValueOrDefault(o.Code)} receipts"))})";
         var grantsPerOrder = await db.CreditGrants.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
         var entitlementsPerOrder = await db.CommandEntitlements.GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
         results.Add(new("each paid order delivered exactly once", notDelivered == 0 && wrongCount == 0 && grantsPerOrder == 0 && entitlementsPerOrder == 0,
-            $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}; double grants: {grantsPerOrder + entitlementsPerOrder}"));
+            $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}{examples}; double grants: {grantsPerOrder + entitlementsPerOrder}"));
 
         var creditOrders = paidOrders.Where(o => o.Kind == StarsStudio.Features.Catalog.ActionKind.CreditPack && o.Status == OrderStatus.Delivered).ToList();
         var versions = (await db.PaidActionVersions.AsNoTracking().ToListAsync()).ToDictionary(v => (v.ActionId, v.Version), v => v.Terms);

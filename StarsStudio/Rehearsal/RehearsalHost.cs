@@ -26,12 +26,14 @@ public sealed class RehearsalHost : IAsyncDisposable
         App = app; BaseUrl = baseUrl; DataDirectory = dataDirectory; Token = token;
     }
 
-    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, string? dataDirectory = null, IEnumerable<string>? extraArgs = null)
+    /// <param name="token">The bot's token (default: a fresh rehearsal token).</param>
+    /// <param name="extraArgs">Appended last, so they override the defaults above them (e.g. another Telegram:ApiBaseUrl).</param>
+    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, string? dataDirectory = null, IEnumerable<string>? extraArgs = null, string? token = null)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "stars-rehearsal", Guid.NewGuid().ToString("N"));
-        var token = $"7{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}:rehearsal_{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
+        token ??= NewToken();
         string[] args =
         [
             // Inside a test host the entry assembly is not StarsStudio: name the app so its static assets are found.
@@ -42,10 +44,7 @@ public sealed class RehearsalHost : IAsyncDisposable
             $"--Telegram:ApiBaseUrl={baseUrl}/practice",
             "--Telegram:PollTimeoutSeconds=10",
             "--Practice:ControlApi=true",
-            $"--Practice:RateLimits:Enabled={options.Limits}",
-            // Without Telegram's limits the bot needs no budget of its own either.
-            $"--Telegram:Outbound:MessagesPerSecond={(options.Limits ? 29 : 0)}",
-            $"--Telegram:Outbound:PerChatIntervalMilliseconds={(options.Limits ? 1000 : 0)}",
+            .. LimitArgs(options),
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:StarsStudio=Warning",
             "--environment=Production",
@@ -57,6 +56,19 @@ public sealed class RehearsalHost : IAsyncDisposable
         await host.WaitForBotAsync();
         return host;
     }
+
+    /// <summary>A token the emulator accepts and no real bot has: "7…:rehearsal_…".</summary>
+    public static string NewToken() =>
+        $"7{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}:rehearsal_{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
+
+    /// <summary>Telegram's limits in the emulator, and the bot's own outbound budget to match (also for the crash drill's child app).</summary>
+    public static string[] LimitArgs(RehearsalOptions options) =>
+    [
+        $"--Practice:RateLimits:Enabled={options.Limits}",
+        // Without Telegram's limits the bot needs no budget of its own either.
+        $"--Telegram:Outbound:MessagesPerSecond={(options.Limits ? 29 : 0)}",
+        $"--Telegram:Outbound:PerChatIntervalMilliseconds={(options.Limits ? 1000 : 0)}",
+    ];
 
     /// <summary>The bot is polling once the emulator has seen its token (its first getMe).</summary>
     private async Task WaitForBotAsync()
@@ -72,7 +84,7 @@ public sealed class RehearsalHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

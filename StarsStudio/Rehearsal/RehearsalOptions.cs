@@ -22,10 +22,14 @@ public sealed record RehearsalOptions
     public int Orders { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
     public int BroadcastBuyers { get; init; } = 10_000;
+    /// <summary>Drill crash: how many times (at least) the app is killed while buyers buy.</summary>
+    public int Kills { get; init; } = 5;
+    /// <summary>Drill crash: seed of the kill schedule; null = a random one, printed so a run can be repeated.</summary>
+    public int? Seed { get; init; }
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|badinput|broadcast | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -36,6 +40,8 @@ public sealed record RehearsalOptions
           --orders N          bigdata: orders to seed (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
           --broadcast-buyers N  drill broadcast: buyers to remind (default 10000)
+          --kills N           drill crash: kill the app at least N times while buyers buy (default 5)
+          --seed N            drill crash: seed of the kill schedule (default random; printed)
           --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
         """;
 
@@ -65,6 +71,8 @@ public sealed record RehearsalOptions
                 case "--orders": o = o with { Orders = PositiveInt(Next(), "--orders") }; break;
                 case "--bad": o = o with { BadInputs = PositiveInt(Next(), "--bad") }; break;
                 case "--broadcast-buyers": o = o with { BroadcastBuyers = PositiveInt(Next(), "--broadcast-buyers") }; break;
+                case "--kills": o = o with { Kills = PositiveInt(Next(), "--kills") }; break;
+                case "--seed": o = o with { Seed = int.TryParse(Next(), out var seed) && seed >= 0 ? seed : throw new RehearsalUsageException("--seed is a whole number from 0.") }; break;
                 case "--out": o = o with { OutputDirectory = Next() }; break;
                 case "-h" or "--help": throw new RehearsalUsageException(null);
                 default: throw new RehearsalUsageException($"Unknown option {args[i]}.");
