@@ -18,6 +18,7 @@ internal sealed class DatabaseInitializer(
         // StartupChecks already refused unwritable directories and foreign databases before the host was built.
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await StaleMigrationLock.ClearAsync(db, logger, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets the dashboard read while the bot writes (it persists in the file once set).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
