@@ -51,7 +51,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
                 LanguageCode = string.IsNullOrWhiteSpace(languageCode) ? null : languageCode.Trim(), Stars = stars, CreatedAt = emulator.Clock.GetUtcNow(),
             };
             bot.Buyers[userId] = row;
-            emulator.SaveNew(row);
+            await emulator.SaveNewAsync(row);
             emulator.RaiseChanged(botId, userId);
             return PracticeBuyer.From(row);
         }, ct);
@@ -156,7 +156,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         {
             var buyer = PracticeEmulator.RequireBuyer(bot, userId);
             buyer.Stars += stars;
-            emulator.SaveRows(buyer);
+            await emulator.SaveRowsAsync(buyer);
             emulator.RaiseChanged(botId, userId);
             return PracticeBuyer.From(buyer);
         }, ct);
@@ -177,7 +177,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     private async Task SetBlockedUnderGateAsync(PracticeBot bot, PracticeBuyerRow buyer, bool blocked)
     {
         buyer.Blocked = blocked;
-        emulator.SaveRows(buyer);
+        await emulator.SaveRowsAsync(buyer);
         var botUser = TelegramJson.BotUser(bot.Row);
         JsonObject Member(string status) => status == "kicked"
             ? new JsonObject { ["status"] = status, ["user"] = botUser.DeepClone(), ["until_date"] = 0 }
@@ -225,7 +225,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task SetRateLimitsAsync(long botId, bool? enabled, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        await GateAsync(bot, async () => { bot.Row.RateLimitsEnabled = enabled; emulator.SaveRows(bot.Row); return 0; }, ct);
+        await GateAsync(bot, async () => { bot.Row.RateLimitsEnabled = enabled; await emulator.SaveRowsAsync(bot.Row); return 0; }, ct);
     }
 
     public async Task<IReadOnlyList<PracticeTransaction>> TransactionsAsync(long botId, CancellationToken ct = default)

@@ -78,7 +78,7 @@ public sealed partial class PracticeEmulator
             if (allowed is not null)
             {
                 bot.Row.AllowedUpdatesJson = allowed.Count == 0 ? null : allowed.ToJsonString();
-                SaveRows(bot.Row);
+                await SaveRowsAsync(bot.Row);
             }
             if (offset is { } o && o != 0) await ConfirmAsync(bot, o);
             return 0;
@@ -234,7 +234,7 @@ public sealed partial class PracticeEmulator
             throw BotApiException.BadRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
         message["edit_date"] = TelegramJson.Unix(clock.GetUtcNow());
         row.Json = message.ToJsonString();
-        SaveRows(row);
+        await SaveRowsAsync(row);
         RaiseChanged(bot.BotId, row.ChatId);
         return message;
     }
@@ -253,7 +253,7 @@ public sealed partial class PracticeEmulator
         if (!bot.Messages.TryGetValue((int)id, out var row) || row.ChatId != buyer.UserId || row.Deleted || row.Kind == PracticeMessageKind.Notice)
             throw BotApiException.BadRequest("message to delete not found");
         row.Deleted = true;
-        SaveRows(row);
+        await SaveRowsAsync(row);
         RaiseChanged(bot.BotId, row.ChatId);
         return true;
     }
@@ -284,7 +284,7 @@ public sealed partial class PracticeEmulator
         if (!bot.Files.ContainsKey(file.FileId))
         {
             bot.Files[file.FileId] = file;
-            SaveNew(file);
+            await SaveNewAsync(file);
         }
         var message = NewMessage(bot, buyer, TelegramJson.BotUser(bot.Row));
         if (kind == "photo")
@@ -382,14 +382,14 @@ public sealed partial class PracticeEmulator
             if (description.Length is < 1 or > 256) throw BotApiException.BadRequest("BOT_COMMAND_DESCRIPTION_INVALID");
         }
         bot.Row.CommandsJson = commands.ToJsonString();
-        SaveRows(bot.Row);
+        await SaveRowsAsync(bot.Row);
         return true;
     }
 
     private async Task<JsonNode> DeleteMyCommandsAsync(PracticeBot bot)
     {
         bot.Row.CommandsJson = null;
-        SaveRows(bot.Row);
+        await SaveRowsAsync(bot.Row);
         return true;
     }
 
@@ -408,7 +408,7 @@ public sealed partial class PracticeEmulator
         bot.Row.WebhookSecret = secret is { Length: > 0 } ? secret : null;
         bot.LastWebhookError = null;
         if (r.Bool("drop_pending_updates")) await DropPendingAsync(bot);
-        SaveRows(bot.Row);
+        await SaveRowsAsync(bot.Row);
         SignalUpdates(bot);
         return true;
     }
@@ -418,7 +418,7 @@ public sealed partial class PracticeEmulator
         bot.Row.WebhookUrl = null;
         bot.Row.WebhookSecret = null;
         if (r.Bool("drop_pending_updates")) await DropPendingAsync(bot);
-        SaveRows(bot.Row);
+        await SaveRowsAsync(bot.Row);
         return true;
     }
 
@@ -426,7 +426,7 @@ public sealed partial class PracticeEmulator
     {
         var drop = bot.Pending.ToList();
         bot.Pending.Clear();
-        if (drop.Count > 0) store.Delete(drop);
+        if (drop.Count > 0) await store.SaveAsync(db => db.Updates.RemoveRange(drop));
     }
 
     private static JsonNode GetWebhookInfo(PracticeBot bot)

@@ -66,7 +66,7 @@ public sealed partial class PracticeEmulator
             Payload = invoice.Payload, Amount = invoice.Amount,
         };
         bot.InvoiceLinks[link.Slug] = link;
-        SaveNew(link);
+        await SaveNewAsync(link);
         return InvoiceLinkUrl(link.Slug);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class PracticeEmulator
         bot.Row.StarBalanceTenths -= charge.Amount * 10;
         var transaction = new PracticeTransactionRow
         {
-            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
+            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
             Payload = charge.Payload, Date = now,
         };
         bot.Transactions.Add(transaction);
@@ -112,8 +112,7 @@ public sealed partial class PracticeEmulator
             ["currency"] = "XTR", ["total_amount"] = charge.Amount, ["invoice_payload"] = charge.Payload,
             ["telegram_payment_charge_id"] = charge.ChargeId,
         };
-        store.Update(charge, buyer, bot.Row);
-        store.Insert(transaction);
+        await store.SaveAsync(db => { db.Update(charge); db.Update(buyer); db.Update(bot.Row); db.Add(transaction); });
         await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
         await EnqueueUpdateAsync(bot, "message", message);
         return true;
@@ -219,14 +218,13 @@ public sealed partial class PracticeEmulator
         };
         var transaction = new PracticeTransactionRow
         {
-            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
+            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
         };
         buyer.Stars -= invoice.Amount;
         bot.Row.StarBalanceTenths += invoice.Amount * 10;
         bot.Charges[charge.ChargeId] = charge;
         bot.Transactions.Add(transaction);
-        store.Insert(charge, transaction);
-        store.Update(buyer, bot.Row);
+        await store.SaveAsync(db => { db.Add(charge); db.Add(transaction); db.Update(buyer); db.Update(bot.Row); });
 
         var message = NewMessage(bot, buyer, TelegramJson.User(buyer));
         message["successful_payment"] = new JsonObject

@@ -85,7 +85,7 @@ public sealed partial class PracticeEmulator(
         {
             BotId = botId, Token = token, Username = $"practice_{botId}_bot", FirstName = "Practice bot", CreatedAt = now,
         };
-        store.Insert(row);
+        await store.SaveAsync(db => db.Bots.Add(row));
         logger.LogInformation("Practice bot {BotId} created", botId);
         return new PracticeBot(row, Options.RateLimits);
     }
@@ -120,9 +120,8 @@ public sealed partial class PracticeEmulator(
     {
         var id = bot.Row.NextUpdateId++;
         var json = new JsonObject { ["update_id"] = id, [type] = payload.DeepClone() }.ToJsonString();
-        var row = new PracticeUpdateRow { Seq = store.NextSeq(), BotId = bot.BotId, UpdateId = id, Type = type, Json = json, CreatedAt = clock.GetUtcNow() };
-        store.Insert(row);
-        store.Update(bot.Row);
+        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = type, Json = json, CreatedAt = clock.GetUtcNow() };
+        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
         bot.Pending.Add(row);
         SignalUpdates(bot);
         return id;
@@ -144,9 +143,8 @@ public sealed partial class PracticeEmulator(
             id = bot.Row.NextUpdateId++;
             if (parsed is JsonObject withoutId) { withoutId["update_id"] = id; rawJson = withoutId.ToJsonString(); }
         }
-        var row = new PracticeUpdateRow { Seq = store.NextSeq(), BotId = bot.BotId, UpdateId = id, Type = TelegramJson.UpdateType(parsed), Json = rawJson, CreatedAt = clock.GetUtcNow() };
-        store.Insert(row);
-        store.Update(bot.Row);
+        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = TelegramJson.UpdateType(parsed), Json = rawJson, CreatedAt = clock.GetUtcNow() };
+        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
         bot.Pending.Add(row);
         SignalUpdates(bot);
         return id;
@@ -175,7 +173,7 @@ public sealed partial class PracticeEmulator(
         if (drop.Count == 0) return;
         var seqs = drop.Select(u => u.Seq).ToHashSet();
         bot.Pending.RemoveAll(u => seqs.Contains(u.Seq));
-        store.Delete(drop);
+        await store.SaveAsync(db => db.Updates.RemoveRange(drop));
     }
 
     // ---- messages ----
@@ -189,8 +187,7 @@ public sealed partial class PracticeEmulator(
             InvoicePayload = invoicePayload, Date = clock.GetUtcNow(),
         };
         bot.AddMessage(row);
-        store.Insert(row);
-        store.Update(bot.Row);
+        await store.SaveAsync(db => { db.Messages.Add(row); db.Bots.Update(bot.Row); });
         RaiseChanged(bot.BotId, chat.UserId);
         return row;
     }
@@ -206,9 +203,9 @@ public sealed partial class PracticeEmulator(
         return AddMessageAsync(bot, chat, PracticeMessageKind.Notice, message);
     }
 
-    internal void SaveRows(params object[] rows) => store.Update(rows);
+    internal Task SaveRowsAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Update(row); });
 
-    internal void SaveNew(params object[] rows) => store.Insert(rows);
+    internal Task SaveNewAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Add(row); });
 
     internal static string NewId(string prefix, int bytes) =>
         prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
@@ -243,7 +240,7 @@ public sealed partial class PracticeEmulator
     {
         bot.Pending.Remove(update);
         bot.LastWebhookError = null;
-        store.Delete([update]);
+        await store.SaveAsync(db => db.Updates.Remove(update));
     }
 
     internal IEnumerable<PracticeBot> LoadedBots() =>
