@@ -78,7 +78,7 @@ public sealed partial class LocalBotApi : IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> methodFaults = new();
 
-    /// <summary>The next calls of one method answer with a fault: "blocked" (403), "429", "500", "hang".</summary>
+    /// <summary>The next calls of one method answer with a fault: "blocked" (403), "429", "500", "hang"; "ok" lets one call through.</summary>
     public void FailMethod(string method, string fault, int times = 1)
     {
         var queue = methodFaults.GetOrAdd(method, _ => new ConcurrentQueue<string>());

@@ -91,7 +91,7 @@ public static class CrashDrill
                 chaos.CameBack(),
             };
             var up = chaos.AppIsUp;
-            invariants.AddRange(await Invariants.CheckAsync(child.DbAsync, control, botId, buyers));
+            invariants.AddRange(await Invariants.CheckAsync(child.DbAsync, control, botId, buyers, chaos.ReceiptsOnTheWire));
             invariants.Add(await EveryChargeMatchedAsync(child));
             invariants.Add(new("purchases went through the crashes", m.Completed > 0,
                 $"{m.Completed} of {options.Buyers} buyers got their receipt; {m.Errors.Where(e => e.Key.StartsWith("gave up")).Sum(e => e.Value)} gave up"));
@@ -216,6 +216,8 @@ public static class CrashDrill
     private sealed class Chaos(ChildApp child, PracticeControl control, long botId, BuyerSteps steps, Random random, int minimumKills, TextWriter output, Stopwatch clock)
     {
         public List<KillRecord> Kills { get; } = [];
+        /// <summary>Orders whose receipt a kill may have cut off after it reached Telegram (see Invariants.CheckAsync).</summary>
+        public HashSet<long> ReceiptsOnTheWire { get; } = [];
         private readonly List<string> failures = [];
         private KillRecord? awaitingRestart;
         public bool AppIsUp { get; private set; } = true;
@@ -311,6 +313,9 @@ public static class CrashDrill
             await using (var db = await child.DbAsync())
             {
                 interrupted = await db.DeliveryJobs.CountAsync(j => j.Status == JobStatus.Running);
+                // Content recorded as sent, delivery not: the receipt was about to go or on the wire.
+                foreach (var orderId in await db.DeliveryJobs.Where(j => j.Status == JobStatus.Running && j.ContentSentAt != null).Select(j => j.OrderId).ToListAsync())
+                    ReceiptsOnTheWire.Add(orderId);
                 paidNotDelivered = await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Delivering);
             }
             var kill = new KillRecord(Kills.Count + 1, clock.Elapsed.TotalSeconds, upSeconds, wasReady, starting, buying, paying, awaiting, unconfirmed, interrupted, paidNotDelivered);

@@ -78,6 +78,36 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliver_AppStoppedAfterTheContentBeforeTheReceipt_RestartSendsOnlyTheReceipt()
+    {
+        Order order;
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        {
+            api.FailMethod("sendMessage", "ok");   // the content goes out …
+            api.FailMethod("sendMessage", "hang"); // … the receipt hangs, and the app stops while it does
+            (_, order) = await PaidAsync(first, 66, CatalogSeed.Text(), "charge-half");
+            await api.WaitForTextAsync(66, t => t.StartsWith("<b>Launch checklist</b>"));
+            for (var i = 0; i < 200; i++)
+            {
+                await using var db = await first.App.DbAsync();
+                if ((await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null) break;
+                await Task.Delay(50);
+            }
+        }
+        await using (var db = await OpenDbAsync())
+        {
+            var job = await db.DeliveryJobs.SingleAsync();
+            Assert.Equal(JobStatus.Running, job.Status);
+            Assert.NotNull(job.ContentSentAt);
+        }
+
+        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        Assert.Single(api.SentTexts(66), t => t.StartsWith("<b>Launch checklist</b>"));
+        Assert.Contains(api.SentTexts(66), t => t.Contains("Receipt") && t.Contains(order.Code));
+    }
+
+    [Fact]
     public async Task PaidCommand_EachUseSpendsExactlyOne_ThenOffersMore()
     {
         await using var shop = await LocalShop.StartAsync(api, dataDirectory);

@@ -534,6 +534,12 @@ namespace StarsStudio.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContentSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSummary")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,13 @@ public sealed class DeliveryJob
     public string? LastError { get; set; }
     /// <summary>Who asked: "payment" or a staff email for a redelivery.</summary>
     public required string Reason { get; set; }
+    /// <summary>
+    /// When the content went out, saved before the receipt is sent: an attempt cut short after it (a crash, a
+    /// failed receipt) sends only the receipt next time instead of the content again.
+    /// </summary>
+    public DateTimeOffset? ContentSentAt { get; set; }
+    /// <summary>What the content was ("100 credits", "the file plan.pdf"), for the receipt and the timeline.</summary>
+    public string? ContentSummary { get; set; }
 }
 
 /// <summary>Credits granted by one paid order. Spends take from the earliest-expiring grant first.</summary>

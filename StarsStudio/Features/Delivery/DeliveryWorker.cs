@@ -100,7 +100,16 @@ public sealed class DeliveryWorker(
             var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
             if (!byKind.TryGetValue(order.Kind, out var deliverer))
                 throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
-            var delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+            var delivered = job.ContentSummary;
+            if (job.ContentSentAt is null || delivered is null)
+            {
+                delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+                // Recorded at once, so only the gap between Telegram's answer
+                // and this save can ever cause a second copy after a crash.
+                job.ContentSentAt = clock.GetUtcNow();
+                job.ContentSummary = delivered;
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
             await SendReceiptAsync(bot, order, delivered, ct);
 
             now = clock.GetUtcNow();
