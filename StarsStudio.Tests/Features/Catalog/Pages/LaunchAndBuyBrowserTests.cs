@@ -56,6 +56,8 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await page.SetInputFilesAsync("#file-input", upload);
         await page.Locator("#file-info").WaitForAsync();
         await page.FillAsync("#name", "Marathon plan PDF");
+        // The name suggests a link name (used if the field stays empty); the creator picks a shorter one.
+        await page.Locator("#slug[placeholder='marathon-plan-pdf']").WaitForAsync();
         await page.FillAsync("#slug", "marathon-plan");
         await page.FillAsync("#price", "25");
         await page.ClickAsync("#save-action");

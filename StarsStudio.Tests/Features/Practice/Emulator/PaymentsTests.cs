@@ -64,6 +64,25 @@ public sealed class PaymentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_SecondTapWhileThePaymentIsOpen_RefusedAndChargedOnce()
+    {
+        var (bot, buyer) = await app.NewBotWithBuyerAsync(stars: 12);
+        var invoice = await SendInvoice(bot, buyer.UserId);
+
+        var first = app.Control.PayAsync(bot.BotId, buyer.UserId, invoice.Id);
+        var update = (await bot.Client.GetUpdates(timeout: 20)).First(u => u.PreCheckoutQuery is not null); // the first sheet is open
+        var second = await app.Control.PayAsync(bot.BotId, buyer.UserId, invoice.Id);
+        Assert.Equal(PaymentStatus.Rejected, second.Status);
+        Assert.Contains("already in progress", second.Message);
+
+        await bot.Client.GetUpdates(offset: update.Id + 1);
+        await bot.Client.AnswerPreCheckoutQuery(update.PreCheckoutQuery!.Id);
+        Assert.Equal(PaymentStatus.Paid, (await first).Status);
+        Assert.Equal(7, (await app.Control.GetBuyerAsync(bot.BotId, buyer.UserId)).Stars);
+        Assert.Single((await bot.Client.GetStarTransactions()).Transactions);
+    }
+
+    [Fact]
     public async Task Pay_SameInvoiceTwice_ChargesTwiceWithFreshChargeIds()
     {
         var (bot, buyer) = await app.NewBotWithBuyerAsync(stars: 10);

@@ -39,6 +39,8 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public PracticeBotRow Row { get; } = row;
     public long BotId => Row.BotId;
     public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>(buyer, invoice message) pairs with a payment sheet open right now.</summary>
+    public HashSet<(long UserId, int MessageId)> InvoicesBeingPaid { get; } = [];
 
     public Dictionary<long, PracticeBuyerRow> Buyers { get; } = [];
     public Dictionary<int, PracticeMessageRow> Messages { get; } = [];

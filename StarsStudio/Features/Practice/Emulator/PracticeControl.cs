@@ -133,7 +133,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             var invoice = b.Chat(userId).LastOrDefault(m => !m.Deleted && m.InvoicePayload is not null && (messageId is null || m.MessageId == messageId))
                           ?? throw new PracticeControlException(messageId is null ? "This chat has no invoice to pay." : $"Message {messageId} is not an invoice in this chat.");
             var json = JsonNode.Parse(invoice.Json)!["invoice"]!;
-            return new InvoiceSpec(json["title"]!.ToString(), json["description"]!.ToString(), invoice.InvoicePayload!, (long)json["total_amount"]!, null);
+            return new InvoiceSpec(json["title"]!.ToString(), json["description"]!.ToString(), invoice.InvoicePayload!, (long)json["total_amount"]!, null, invoice.MessageId);
         }, ct);
     }
 

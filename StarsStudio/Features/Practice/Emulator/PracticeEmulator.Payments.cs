@@ -5,7 +5,8 @@ using StarsStudio.Features.Practice.Data;
 namespace StarsStudio.Features.Practice.Emulator;
 
 /// <summary>What a buyer can pay: an invoice message or an invoice link.</summary>
-internal sealed record InvoiceSpec(string Title, string Description, string Payload, long Amount, string? StartParameter);
+/// <param name="MessageId">The invoice message being paid (null for invoice links, which anyone may pay again).</param>
+internal sealed record InvoiceSpec(string Title, string Description, string Payload, long Amount, string? StartParameter, int? MessageId = null);
 
 /// <summary>Stars invoices, pre-checkout, refunds, transactions and the bot's balance — with Telegram's rules.</summary>
 public sealed partial class PracticeEmulator
@@ -159,14 +160,22 @@ public sealed partial class PracticeEmulator
         InvoiceSpec invoice;
         Task deadline;
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        int? sheetOpen = null;
         await bot.Gate.WaitAsync(ct);
         try
         {
             var buyer = RequireBuyer(bot, userId);
             invoice = findInvoice(bot);
+            // Telegram's app opens one payment sheet per invoice: a second tap while one is open pays nothing.
+            if (invoice.MessageId is int paying && !bot.InvoicesBeingPaid.Add((userId, paying)))
+                return new PaymentOutcome(PaymentStatus.Rejected, "A payment for this invoice is already in progress.", null, null);
+            sheetOpen = invoice.MessageId;
             if (buyer.Stars < invoice.Amount)
+            {
+                if (invoice.MessageId is int open) bot.InvoicesBeingPaid.Remove((userId, open));
                 return new PaymentOutcome(PaymentStatus.NeedsTopUp,
                     $"Not enough Stars: this costs ⭐{invoice.Amount}, the balance is ⭐{buyer.Stars}. Buy Stars (top up) first.", null, null);
+            }
             queryId = Random.Shared.NextInt64(1_000_000_000_000_000, long.MaxValue).ToString();
             pending = new PendingPreCheckout();
             bot.PreCheckouts[queryId] = pending;
@@ -178,6 +187,11 @@ public sealed partial class PracticeEmulator
                 ["total_amount"] = invoice.Amount, ["invoice_payload"] = invoice.Payload,
             });
         }
+        catch
+        {
+            if (sheetOpen is int failed) bot.InvoicesBeingPaid.Remove((userId, failed));
+            throw;
+        }
         finally { bot.Gate.Release(); }
 
         var asked = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -187,6 +201,7 @@ public sealed partial class PracticeEmulator
         await bot.Gate.WaitAsync(CancellationToken.None);
         try
         {
+            if (invoice.MessageId is int done) bot.InvoicesBeingPaid.Remove((userId, done));
             var buyer = RequireBuyer(bot, userId);
             bot.PreCheckouts.Remove(queryId);
             if (!pending.Answer.Task.IsCompleted)
