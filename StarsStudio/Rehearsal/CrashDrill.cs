@@ -42,15 +42,15 @@ public static class CrashDrill
         var logCopy = Path.Combine(options.OutputDirectory, $"drill-crash-{at:yyyyMMdd-HHmmss}-app.log");
         var databaseCopy = Path.Combine(options.OutputDirectory, $"drill-crash-{at:yyyyMMdd-HHmmss}-app.db");
         var keepDatabase = false;
-        // Torn down in the finally block in this order: the app, the relay it calls, the emulator, the files.
+        // Torn down in the finally block in this order: the app, the emulator, the files.
         RehearsalHost? host = null;
-        BotApiRelay? relay = null;
         ChildApp? child = null;
         try
         {
             host = await RehearsalHost.StartAsync(options);
             var control = host.Control;
-            relay = await BotApiRelay.StartAsync(host.BaseUrl + "/practice");
+            // The app's Telegram.Bot client drops the /practice path; the app's own handler puts it back.
+            var emulator = host.BaseUrl + "/practice";
             // Token B: the app under test. The host's own bot keeps its token and plays no part.
             var token = RehearsalHost.NewToken();
             var botId = (await control.EnsureBotAsync(token)).BotId;
@@ -59,10 +59,10 @@ public static class CrashDrill
             // The catalog goes in through the real CatalogService: the app itself, in this process, on the
             // child's data directory and token, stopped again before the child's first start.
             IReadOnlyList<PaidAction> actions;
-            await using (var seeder = await RehearsalHost.StartAsync(options, appDirectory, [$"--Telegram:ApiBaseUrl={relay.BaseUrl}"], token))
+            await using (var seeder = await RehearsalHost.StartAsync(options, appDirectory, [$"--Telegram:ApiBaseUrl={emulator}"], token))
                 actions = await Benchmark.SeedCatalogAsync(seeder, options.Kinds);
 
-            child = new ChildApp(appDirectory, host.App.Environment.ContentRootPath, token, relay.BaseUrl, Path.Combine(work, "app.log"), RehearsalHost.LimitArgs(options));
+            child = new ChildApp(appDirectory, host.App.Environment.ContentRootPath, token, emulator, Path.Combine(work, "app.log"), RehearsalHost.LimitArgs(options));
             child.Start();
             if (!await child.WaitReadyAsync(ReadyTimeout))
                 throw new InvalidOperationException($"The app did not start as its own process; its log:\n{child.LogTail()}");
@@ -136,7 +136,6 @@ public static class CrashDrill
                 }
                 catch (IOException) { }
             }
-            if (relay is not null) await relay.DisposeAsync();
             if (host is not null)
             {
                 await host.DisposeAsync();

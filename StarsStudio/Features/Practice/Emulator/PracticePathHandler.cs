@@ -3,8 +3,8 @@ namespace StarsStudio.Features.Practice.Emulator;
 /// <summary>
 /// Telegram.Bot keeps only the scheme, host and port of a custom base URL ("path, query and fragment will be
 /// omitted"), so a client pointed at http://host:port/practice calls /bot{token}/{method} at the root. This
-/// handler puts the emulator's path back for requests to the emulator's own host and port; requests to any
-/// other server (Telegram, a self-hosted Bot API) pass untouched.
+/// handler puts the base URL's path back for requests to that host and port — the app's own emulator, another
+/// process's emulator, or a self-hosted Bot API behind a path; requests to any other server pass untouched.
 /// </summary>
 public sealed class PracticePathHandler(Func<Uri?> practiceBase) : DelegatingHandler
 {
