@@ -104,8 +104,7 @@ public sealed class DeliveryWorker(
             if (job.ContentSentAt is null || delivered is null)
             {
                 delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
-                // Recorded at once, so only the gap between Telegram's answer
-                // and this save can ever cause a second copy after a crash.
+                // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
                 job.ContentSentAt = clock.GetUtcNow();
                 job.ContentSummary = delivered;
                 await db.SaveChangesAsync(CancellationToken.None);
