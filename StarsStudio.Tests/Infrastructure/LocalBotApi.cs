@@ -85,6 +85,19 @@ public sealed partial class LocalBotApi : IAsyncDisposable
         for (var i = 0; i < times; i++) queue.Enqueue(fault);
     }
 
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+
+    /// <summary>
+    /// The next call of the method is recorded at once but answered only when the returned source completes: the
+    /// window in which Telegram has acted but the bot has not heard back yet.
+    /// </summary>
+    public TaskCompletionSource HoldNext(string method)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        holds[method] = release;
+        return release;
+    }
+
     public IEnumerable<JsonObject> CallsOf(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body);
 
     private static JsonObject SentMessage(JsonObject body, Action<JsonObject> fill)
@@ -139,6 +152,7 @@ public sealed partial class LocalBotApi : IAsyncDisposable
                 body[field.Key] = field.Value.ToString();
         Calls.Enqueue((method, body));
         TimedCalls.Enqueue((method, body, DateTimeOffset.UtcNow));
+        if (holds.TryRemove(method, out var hold)) await hold.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         if (faults.TryDequeue(out var fault))
         {

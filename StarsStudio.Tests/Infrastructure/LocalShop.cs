@@ -18,10 +18,11 @@ public sealed class LocalShop : IAsyncDisposable
 
     private LocalShop(bool ownsApi) => this.ownsApi = ownsApi;
 
-    public static async Task<LocalShop> StartAsync(LocalBotApi? api = null, string? dataDirectory = null)
+    public static async Task<LocalShop> StartAsync(LocalBotApi? api = null, string? dataDirectory = null, Action<StarsAppFactory>? configure = null)
     {
         var shop = new LocalShop(api is null) { Api = api ?? await LocalBotApi.StartAsync() };
         shop.App = NewApp(shop.Api, dataDirectory ?? shop.DataDirectory);
+        configure?.Invoke(shop.App);
         shop.App.Start();
         // Ready when the bot has connected: services that act as the bot need it running.
         var status = shop.App.Service<StarsStudio.Bot.BotStatus>();

@@ -5,6 +5,7 @@ using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Catalog.Bot;
 using StarsStudio.Features.Delivery;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Hosting;
 
@@ -27,6 +28,8 @@ public static class CommerceExtensions
         var services = builder.Services;
         services.AddSingleton(sp => new InvoicePayloadSigner(
             InvoicePayloadSigner.LoadOrCreateKey(sp.GetRequiredService<IOptions<StarsStudioOptions>>().Value.FullDataDirectory)));
+        services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OrderLifecycle>();
         services.AddSingleton<OrderNotifier>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<PaymentRecorder>();
@@ -40,6 +43,7 @@ public static class CommerceExtensions
     public static WebApplicationBuilder AddStarsDelivery(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<CreditLedger>();
         services.AddSingleton<PurchasesService>();

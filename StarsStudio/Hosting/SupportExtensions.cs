@@ -14,7 +14,6 @@ public static class SupportExtensions
     {
         var services = builder.Services;
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
-        services.AddSingleton<ChargeLocks>();
         services.AddSingleton<RefundService>();
         services.AddSingleton<OrderSupportService>();
         services.AddSingleton<OrderQuery>();

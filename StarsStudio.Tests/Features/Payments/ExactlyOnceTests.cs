@@ -63,8 +63,10 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuccessfulPayment_SecondChargeForSamePaidInvoice_KeptForSupportAndBuyerTold()
+    public async Task SuccessfulPayment_SecondChargeWithAutomaticRefundOff_KeptForSupportAndBuyerTold()
     {
+        await shop.DisposeAsync();
+        shop = await LocalShop.StartAsync(configure: app => app.With("Payments:RefundDuplicatePayments", "false"));
         var (payload, order) = await ApprovedOrderAsync();
         shop.Pay(Buyer, payload, 5, "charge-first");
         await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
@@ -78,6 +80,8 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         Assert.Equal(order.Id, second.OrderId);
         Assert.Equal(1, await db.CreditGrants.CountAsync());
         Assert.Equal("charge-first", (await db.Orders.SingleAsync(o => o.Id == order.Id)).ChargeId);
+        Assert.Empty(shop.Api.CallsOf("refundStarPayment"));
+        Assert.Null(second.RefundedAt);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Payments.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Payments;
 using StarsStudio.Tests.Infrastructure;
@@ -27,6 +28,6 @@ public sealed class OrderExpiryTests : IAsyncLifetime
         Assert.Equal(1, expired);
         Assert.Equal(OrderStatus.Expired, (await shop.OrderAsync(stale.Id)).Status);
         Assert.Equal(OrderStatus.Delivered, (await shop.OrderAsync(paid.Id)).Status);
-        Assert.Contains((await shop.OrderAsync(stale.Id)).Events, e => e.Kind == "expired");
+        Assert.Contains((await shop.OrderAsync(stale.Id)).Events, e => e.Kind == OrderEventKind.Expired);
     }
 }

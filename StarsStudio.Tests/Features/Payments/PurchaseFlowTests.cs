@@ -1,3 +1,4 @@
+using StarsStudio.Features.Payments.Lifecycle;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Catalog;
@@ -58,7 +59,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
         await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("50 credits added") && t.Contains("Your balance: 50"));
         var receipt = await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("Receipt") && t.Contains(order.Code));
         Assert.Contains("/paysupport", receipt);
-        Assert.Equal(["created", "invoice", "pre-checkout", "paid", "delivery-attempt", "delivered"], delivered.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        Assert.Equal([OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.DeliveryAttempt, OrderEventKind.Delivered], delivered.Events.OrderBy(e => e.Id).Select(e => e.Kind));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
 
         Assert.False(answer.Ok);
         Assert.Equal("This invoice is not valid. Tap Buy again for a fresh invoice.", answer.Error);
-        await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == "pre-checkout" && e.Detail.Contains("bad-signature")));
+        await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == OrderEventKind.PreCheckoutRefused && e.Detail.Contains("bad-signature")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Payments.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Delivery;
@@ -34,7 +35,7 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal("charge-single", call["telegram_payment_charge_id"]!.ToString());
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == "refunded" && e.ActorName == Staff && e.Detail.Contains("buyer asked"));
+        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.Refunded && e.ActorName == Staff && e.Detail.Contains("buyer asked"));
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
         await using var db = await shop.App.DbAsync();
         Assert.NotNull((await db.Payments.SingleAsync(p => p.ChargeId == "charge-single")).RefundedAt);
@@ -55,7 +56,7 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal(RefundOutcome.Refunded, first.Outcome);
         Assert.Equal(RefundOutcome.AlreadyRefunded, second.Outcome);
         Assert.Equal(1, RefundCalls);
-        Assert.Single((await shop.OrderAsync(order.Id)).Events, e => e.Kind == "refunded");
+        Assert.Single((await shop.OrderAsync(order.Id)).Events, e => e.Kind == OrderEventKind.Refunded);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Single(results, r => r.Outcome == RefundOutcome.AlreadyRefunded);
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Single(after.Events, e => e.Kind == "refunded");
+        Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
         await using var db = await shop.App.DbAsync();
         Assert.Single(await db.AuditEntries.Where(x => x.Area == "refund").ToListAsync());
     }
@@ -144,7 +145,7 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal(1, RefundCalls);
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == "refunded" && e.Detail.Contains("already refunded"));
+        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.Refunded && e.Detail.Contains("already refunded"));
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
     }
 
@@ -156,7 +157,7 @@ public sealed class RefundTests : IAsyncLifetime
 
         shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-early"));
         var refunded = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Refunded);
-        Assert.Contains(refunded.Events, e => e.Kind == "refund-confirmed" && e.Actor == EventActor.Telegram);
+        Assert.Contains(refunded.Events, e => e.Kind == OrderEventKind.RefundConfirmed && e.Actor == EventActor.Telegram);
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
 
         var staff = await Refunds.RefundOrderAsync(order.Id, Staff, "late click", false);
@@ -178,15 +179,15 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal(RefundOutcome.Refunded, (await Refunds.RefundOrderAsync(order.Id, Staff, "asked", false)).Outcome);
 
         shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-late"));
-        var confirmed = await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == "refund-confirmed"));
+        var confirmed = await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == OrderEventKind.RefundConfirmed));
         var again = shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-late"));
         await WaitProcessedAsync(again);
 
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Single(after.Events, e => e.Kind == "refunded");
-        Assert.Single(after.Events, e => e.Kind == "refund-confirmed");
-        Assert.Single(after.Events, e => e.Kind == "refund-reversal");
+        Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
+        Assert.Single(after.Events, e => e.Kind == OrderEventKind.RefundConfirmed);
+        Assert.Single(after.Events, e => e.Kind == OrderEventKind.RefundReversal);
         Assert.Equal(confirmed.Events.Count, after.Events.Count);
         Assert.Equal(1, RefundCalls);
     }

@@ -534,6 +534,12 @@ namespace StarsStudio.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ContentSentAt")
                         .HasColumnType("INTEGER");
 
@@ -545,6 +551,9 @@ namespace StarsStudio.Data.Migrations
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
@@ -564,9 +573,18 @@ namespace StarsStudio.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DeliveryJobs_OrderId_Active")
+                        .HasFilter("\"Status\" IN ('Pending', 'Running')");
+
+                    b.HasIndex("OrderId", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("BotId", "Status", "NextAttemptAt");
 
                     b.ToTable("DeliveryJobs");
                 });
@@ -660,6 +678,8 @@ namespace StarsStudio.Data.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("BotId", "ActionId", "Status");
+
                     b.HasIndex("BotId", "BuyerId", "CreatedAt");
 
                     b.ToTable("Orders");
@@ -740,6 +760,9 @@ namespace StarsStudio.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefundClaimUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RefundedAt")
@@ -1073,6 +1096,9 @@ namespace StarsStudio.Data.Migrations
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("BuyerId")
                         .HasColumnType("INTEGER");
 
@@ -1110,6 +1136,8 @@ namespace StarsStudio.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("BotId", "ResolvedAt");
 
                     b.HasIndex("Kind", "ChargeId")
                         .IsUnique();

@@ -10,19 +10,16 @@ namespace StarsStudio.Features.Delivery;
 /// </summary>
 public sealed class CreditLedger(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>Grants the order's credits once; a second call for the same order changes nothing.</summary>
-    public async Task<bool> GrantAsync(Order order, int amount, int? expiryDays, CancellationToken ct)
+    /// <summary>Adds the order's grant to the caller's unit of work, once: a second call for the same order adds nothing.</summary>
+    public static async Task<bool> AddGrantAsync(StarsDbContext db, Order order, int amount, int? expiryDays, DateTimeOffset now, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.CreditGrants.AnyAsync(g => g.OrderId == order.Id, ct)) return false;
-        var now = clock.GetUtcNow();
         db.CreditGrants.Add(new CreditGrant
         {
             BotId = order.BotId, BuyerId = order.BuyerId, OrderId = order.Id, Amount = amount, Remaining = amount,
             GrantedAt = now, ExpiresAt = expiryDays is { } d ? now.AddDays(d) : null,
         });
-        try { await db.SaveChangesAsync(ct); return true; }
-        catch (DbUpdateException) { return false; } // a concurrent attempt granted it: unique per order
+        return true;
     }
 
     public async Task<int> BalanceAsync(long botId, long buyerId, CancellationToken ct)

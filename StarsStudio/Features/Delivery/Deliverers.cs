@@ -4,6 +4,7 @@ using StarsStudio.Bot.Outbound;
 using StarsStudio.Data;
 using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -53,15 +54,17 @@ public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, F
     }
 }
 
-/// <summary>Credit packs: one ledger grant per order (unique), then the new balance.</summary>
-public sealed class CreditDeliverer(CreditLedger ledger, BotSender sender) : IDeliverer
+/// <summary>Credit packs: one ledger grant per order (unique), only while the order is being delivered, then the new balance.</summary>
+public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.CreditPack;
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var amount = c.Terms.CreditAmount ?? throw new DeliveryProblemException("The action has no credit amount.");
-        await ledger.GrantAsync(c.Order, amount, c.Terms.CreditExpiryDays, ct);
+        var granting = await lifecycle.WhileDeliveringAsync(c.Order.Id,
+            db => CreditLedger.AddGrantAsync(db, c.Order, amount, c.Terms.CreditExpiryDays, clock.GetUtcNow(), ct), ct);
+        if (!granting) throw new OrderNotDeliverableException();
         var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
         var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", SendPriority.Delivery, ct: ct);
@@ -83,7 +86,7 @@ public sealed class TextDeliverer(BotSender sender) : IDeliverer
 }
 
 /// <summary>Paid commands: an entitlement with N uses, granted once per order.</summary>
-public sealed class CommandDeliverer(IDbContextFactory<StarsDbContext> dbFactory, BotSender sender, TimeProvider clock) : IDeliverer
+public sealed class CommandDeliverer(OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PaidCommand;
 
@@ -91,18 +94,16 @@ public sealed class CommandDeliverer(IDbContextFactory<StarsDbContext> dbFactory
     {
         var name = c.Terms.CommandName ?? throw new DeliveryProblemException("The action has no command.");
         var uses = c.Terms.CommandUses ?? 1;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var granting = await lifecycle.WhileDeliveringAsync(c.Order.Id, async db =>
         {
-            if (!await db.CommandEntitlements.AnyAsync(e => e.OrderId == c.Order.Id, ct))
+            if (await db.CommandEntitlements.AnyAsync(e => e.OrderId == c.Order.Id, ct)) return;
+            db.CommandEntitlements.Add(new CommandEntitlement
             {
-                db.CommandEntitlements.Add(new CommandEntitlement
-                {
-                    BotId = c.Bot.BotId, BuyerId = c.Order.BuyerId, OrderId = c.Order.Id, ActionId = c.Order.ActionId, ActionVersion = c.Order.ActionVersion,
-                    CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = clock.GetUtcNow(),
-                });
-                try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* granted by a concurrent attempt: unique per order */ }
-            }
-        }
+                BotId = c.Order.BotId, BuyerId = c.Order.BuyerId, OrderId = c.Order.Id, ActionId = c.Order.ActionId, ActionVersion = c.Order.ActionVersion,
+                CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = clock.GetUtcNow(),
+            });
+        }, ct);
+        if (!granting) throw new OrderNotDeliverableException();
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", SendPriority.Delivery, ct: ct);
         return $"{uses} use{(uses == 1 ? "" : "s")} of /{name}";
     }
@@ -110,3 +111,6 @@ public sealed class CommandDeliverer(IDbContextFactory<StarsDbContext> dbFactory
 
 /// <summary>A delivery that cannot succeed by retrying (missing file, bad configuration): support must act.</summary>
 public sealed class DeliveryProblemException(string message) : Exception(message);
+
+/// <summary>The order stopped being deliverable while its delivery ran (a refund committed first): nothing more goes out.</summary>
+public sealed class OrderNotDeliverableException() : Exception("The order is no longer being delivered (it was refunded meanwhile).");

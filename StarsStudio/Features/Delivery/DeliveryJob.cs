@@ -13,7 +13,13 @@ public sealed class DeliveryJob
 {
     public long Id { get; set; }
     public long OrderId { get; set; }
+    /// <summary>The order's bot: only that bot delivers it, and the job waits while that bot is not running.</summary>
+    public long BotId { get; set; }
     public JobStatus Status { get; set; }
+    /// <summary>Until when the worker that claimed it owns it; after that another claim may take it over.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+    /// <summary>Set by the claim that owns the job now, so a claimer finds exactly the jobs it won.</summary>
+    public Guid? ClaimToken { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -66,7 +72,11 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<DeliveryJ
     public void Configure(EntityTypeBuilder<DeliveryJob> b)
     {
         b.HasIndex(j => new { j.Status, j.NextAttemptAt });
-        b.HasIndex(j => j.OrderId);
+        b.HasIndex(j => new { j.OrderId, j.Status });
+        // One active delivery per order, decided by the database: a double-clicked redelivery cannot queue two.
+        b.HasIndex(j => j.OrderId).IsUnique().HasFilter("\"Status\" IN ('Pending', 'Running')").HasDatabaseName("IX_DeliveryJobs_OrderId_Active");
+        b.HasIndex(j => new { j.BotId, j.Status, j.NextAttemptAt });
+        b.HasIndex(j => j.ClaimToken);
         b.Property(j => j.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(j => j.Reason).HasMaxLength(256);
     }

@@ -1,31 +1,37 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Data;
 using StarsStudio.Features.Buyers;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
 using Telegram.Bot.Exceptions;
 
 namespace StarsStudio.Features.Delivery;
 
 /// <summary>
-/// Works the delivery outbox: picks due jobs, delivers the order's version with its kind's deliverer, sends
-/// the receipt, and marks the order Delivered. Retries with backoff, honours 429 retry_after, marks a buyer who
-/// blocked the bot as DeliveryFailed with the reason, and resumes unfinished jobs after a restart.
+/// Works the delivery outbox: claims due jobs of the running bot under a lease, delivers the order's version with
+/// its kind's deliverer, sends the receipt, and lets the lifecycle mark the order Delivered. Retries with backoff,
+/// honours 429 retry_after, marks a buyer who blocked the bot as DeliveryFailed with the reason, and takes over a
+/// job whose lease ran out (its worker died). One job's failure never touches another.
 /// </summary>
 public sealed class DeliveryWorker(
     IDbContextFactory<StarsDbContext> dbFactory,
+    OrderLifecycle lifecycle,
     IEnumerable<IDeliverer> deliverers,
     BotClientAccessor bots,
     BotSender sender,
     BuyerDirectory buyers,
     DeliverySignal signal,
     OrderNotifier notifier,
+    IOptionsMonitor<DeliveryOptions> options,
     TimeProvider clock,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const int MaxAttempts = 6;
     private const int BatchSize = 32;
+    private const int Parallelism = 8;
     private static readonly TimeSpan[] Backoffs = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
     private readonly Dictionary<Catalog.ActionKind, IDeliverer> byKind = deliverers.ToDictionary(d => d.Kind);
 
@@ -48,7 +54,10 @@ public sealed class DeliveryWorker(
         }
     }
 
-    /// <summary>Jobs that were running when the app stopped go back to the queue.</summary>
+    /// <summary>
+    /// One process owns a SQLite database, so jobs left Running at start belong to no live worker: they go back to
+    /// the queue at once instead of waiting out their lease.
+    /// </summary>
     private async Task ResumeInterruptedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -57,125 +66,204 @@ public sealed class DeliveryWorker(
         if (resumed > 0) logger.LogInformation("Resumed {Count} deliveries interrupted by a restart", resumed);
     }
 
-    /// <summary>Runs one batch of due jobs in parallel; returns how many ran.</summary>
+    /// <summary>Claims and runs one batch of the running bot's due jobs; returns how many ran.</summary>
     public async Task<int> RunDueJobsAsync(CancellationToken ct)
     {
         if (bots.Current is not { } bot) return 0;
-        var now = clock.GetUtcNow();
-        List<DeliveryJob> due;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        var claim = Guid.NewGuid();
+        var claimed = await ClaimAsync(bot.BotId, claim, ct);
+        if (claimed.Count == 0) return 0;
+        using var slots = new SemaphoreSlim(Parallelism);
+        await Task.WhenAll(claimed.Select(async jobId =>
         {
-            due = await db.DeliveryJobs.Where(j => j.Status == JobStatus.Pending && j.NextAttemptAt <= now)
-                .OrderBy(j => j.NextAttemptAt).Take(BatchSize).ToListAsync(ct);
-            foreach (var job in due) job.Status = JobStatus.Running;
-            await db.SaveChangesAsync(ct);
-        }
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (job, token) => await RunJobAsync(bot, job.Id, token));
-        return due.Count;
+            await slots.WaitAsync(ct);
+            try { await RunIsolatedAsync(bot, jobId, claim, ct); }
+            finally { slots.Release(); }
+        }));
+        return claimed.Count;
     }
 
-    private async Task RunJobAsync(RunningBot bot, long jobId, CancellationToken ct)
+    /// <summary>
+    /// Due jobs and jobs whose lease ran out, claimed with one conditional update: of two claimers, each job goes to
+    /// the one whose update saw it still claimable. Only jobs of this bot: another bot's work waits for that bot.
+    /// </summary>
+    private async Task<List<long>> ClaimAsync(long botId, Guid claim, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var job = await db.DeliveryJobs.FirstAsync(j => j.Id == jobId, ct);
-        var order = await db.Orders.FirstAsync(o => o.Id == job.OrderId, ct);
         var now = clock.GetUtcNow();
-        if (order.Status == OrderStatus.Refunded)
-        {
-            job.Status = JobStatus.Done;
-            job.LastError = "Order was refunded before delivery.";
-            await db.SaveChangesAsync(ct);
-            return;
-        }
+        var leaseUntil = now + options.CurrentValue.Lease;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.DeliveryJobs.AsNoTracking()
+            .Where(j => j.BotId == botId && ((j.Status == JobStatus.Pending && j.NextAttemptAt <= now) || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
+            .OrderBy(j => j.NextAttemptAt).Take(BatchSize).Select(j => j.Id).ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+        await db.DeliveryJobs
+            .Where(j => candidates.Contains(j.Id) && ((j.Status == JobStatus.Pending && j.NextAttemptAt <= now) || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.ClaimToken, claim).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
+        return await db.DeliveryJobs.AsNoTracking().Where(j => j.ClaimToken == claim).Select(j => j.Id).ToListAsync(ct);
+    }
 
-        job.Attempts++;
-        order.Status = OrderStatus.Delivering;
-        OrderTimeline.Add(db, order, now, EventActor.System, "delivery-attempt", $"Delivery attempt {job.Attempts} ({job.Reason})");
-        await db.SaveChangesAsync(ct);
-        notifier.Changed(order.Id, order.Status);
-
+    /// <summary>Whatever goes wrong with one job stays with that job: it is logged and given back for a later try.</summary>
+    private async Task RunIsolatedAsync(RunningBot bot, long jobId, Guid claim, CancellationToken ct)
+    {
         try
         {
-            var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
-            if (!byKind.TryGetValue(order.Kind, out var deliverer))
-                throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
-            var delivered = job.ContentSummary;
-            if (job.ContentSentAt is null || delivered is null)
+            await RunJobAsync(bot, jobId, claim, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Delivery job {JobId} failed unexpectedly; it is tried again shortly", jobId);
+            try
             {
-                delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
-                // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
-                job.ContentSentAt = clock.GetUtcNow();
-                job.ContentSummary = delivered;
-                await db.SaveChangesAsync(CancellationToken.None);
+                await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                await db.DeliveryJobs.Where(j => j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Pending).SetProperty(j => j.ClaimToken, (Guid?)null)
+                        .SetProperty(j => j.NextAttemptAt, clock.GetUtcNow().AddSeconds(5)).SetProperty(j => j.LastError, BotHostService.Describe(e)));
             }
-            await SendReceiptAsync(bot, order, delivered, ct);
+            catch (Exception again)
+            {
+                // The database itself is failing: the lease runs out and the job is claimed again then.
+                logger.LogWarning(again, "Delivery job {JobId} could not be given back; its lease will expire", jobId);
+            }
+        }
+    }
 
-            now = clock.GetUtcNow();
-            order.Status = OrderStatus.Delivered;
-            order.DeliveredAt = now;
-            order.Problem = null;
+    private async Task RunJobAsync(RunningBot bot, long jobId, Guid claim, CancellationToken ct)
+    {
+        if (await StartAsync(jobId, claim, ct) is not { } started) return;
+        var (job, order) = started;
+        notifier.Changed(order.Id, OrderStatus.Delivering);
+
+        OrderTransition end;
+        OrderChange change;
+        try
+        {
+            var delivered = await DeliverContentAsync(bot, job, order, claim, ct);
+            await SendReceiptAsync(bot, order, delivered, ct);
+            var now = clock.GetUtcNow();
+            end = OrderTransitions.FinishDelivery;
+            change = new OrderChange(now, EventActor.Bot, $"Delivered {delivered}; receipt sent")
+            {
+                // A delivery problem is over once it went out; an oversold flag stays for support.
+                Set = s => s.SetProperty(o => o.DeliveredAt, now)
+                    .SetProperty(o => o.Problem, o => o.Problem != null && o.Problem.StartsWith(PaymentRecorder.OversoldProblem) ? o.Problem : null),
+            };
             job.Status = JobStatus.Done;
             job.LastError = null;
-            OrderTimeline.Add(db, order, now, EventActor.Bot, "delivered", $"Delivered {delivered}; receipt sent");
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await HandleFailureAsync(db, bot, job, order, e, ct);
+            (end, change) = await DecideFailureAsync(bot, job, order, e, ct);
         }
-        order.ConcurrencyStamp = Guid.NewGuid();
-        await db.SaveChangesAsync(CancellationToken.None);
-        notifier.Changed(order.Id, order.Status);
+        var status = await FinishAsync(job, order, claim, end, change);
+        notifier.Changed(order.Id, status);
     }
 
-    private async Task HandleFailureAsync(StarsDbContext db, RunningBot bot, DeliveryJob job, Order order, Exception e, CancellationToken ct)
+    /// <summary>Starts the attempt: the order becomes Delivering and the attempt is counted, in one transaction.</summary>
+    private Task<(DeliveryJob Job, Order Order)?> StartAsync(long jobId, Guid claim, CancellationToken ct) =>
+        lifecycle.InTransactionAsync<(DeliveryJob, Order)?>(async db =>
+        {
+            var job = await db.DeliveryJobs.FirstOrDefaultAsync(j => j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running, ct);
+            if (job is null) return null; // another worker took it over
+            var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == job.OrderId, ct);
+            var now = clock.GetUtcNow();
+            job.Attempts++;
+            job.LeaseUntil = now + options.CurrentValue.Lease;
+            var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.StartDelivery,
+                new OrderChange(now, EventActor.System, $"Delivery attempt {job.Attempts} ({job.Reason})"), ct);
+            if (!outcome.Applied)
+            {
+                // Refunded (or otherwise settled) before this attempt: nothing goes out.
+                job.Status = JobStatus.Done;
+                job.LastError = $"Not delivered: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
+                return null;
+            }
+            return (job, order);
+        }, ct);
+
+    /// <summary>Sends the content unless an earlier attempt already did, and records at once that it went out.</summary>
+    private async Task<string> DeliverContentAsync(RunningBot bot, DeliveryJob job, Order order, Guid claim, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        if (job.ContentSentAt is not null && job.ContentSummary is { } earlier) return earlier;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
+        if (!byKind.TryGetValue(order.Kind, out var deliverer))
+            throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
+        // A refund may have committed since the attempt started: look once more before anything goes out.
+        if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
+        var delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+        // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
+        var sentAt = clock.GetUtcNow();
+        await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.ContentSentAt, sentAt).SetProperty(j => j.ContentSummary, delivered)
+            .SetProperty(j => j.LeaseUntil, sentAt + options.CurrentValue.Lease), CancellationToken.None);
+        job.ContentSentAt = sentAt;
+        job.ContentSummary = delivered;
+        return delivered;
+    }
+
+    /// <summary>
+    /// Ends the attempt: the order's transition and the job's new state in one transaction. If the order moved on
+    /// meanwhile (a refund), the transition is refused and the job simply ends.
+    /// </summary>
+    private Task<OrderStatus> FinishAsync(DeliveryJob job, Order order, Guid claim, OrderTransition end, OrderChange change) =>
+        lifecycle.InTransactionAsync(async db =>
+        {
+            var outcome = await lifecycle.ApplyAsync(db, order.Id, end, change, CancellationToken.None);
+            var status = outcome.Applied ? job.Status : JobStatus.Done;
+            var error = outcome.Applied ? job.LastError : $"Stopped: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
+            await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status).SetProperty(j => j.LastError, error).SetProperty(j => j.NextAttemptAt, job.NextAttemptAt)
+                .SetProperty(j => j.Attempts, job.Attempts).SetProperty(j => j.ClaimToken, (Guid?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null));
+            if (outcome.Applied && end == OrderTransitions.FailDelivery) logger.LogWarning("Order {Order} delivery failed: {Reason}", order.Code, change.Detail);
+            return outcome.Status ?? order.Status;
+        }, CancellationToken.None);
+
+    private async Task<(OrderTransition, OrderChange)> DecideFailureAsync(RunningBot bot, DeliveryJob job, Order order, Exception e, CancellationToken ct)
+    {
         switch (e)
         {
+            case OrderNotDeliverableException:
+                // Refunded while running: FinishAsync's transition is refused and the job ends.
+                return Retry(job, TimeSpan.Zero, "the order was refunded meanwhile");
             case ApiRequestException { ErrorCode: 403 } blocked:
                 await buyers.SetBlockedAsync(bot.BotId, order.BuyerId, true, ct);
-                Fail(db, job, order, now, $"The buyer blocked the bot, so Telegram refused the delivery ({blocked.Message}). Refund, or redeliver once they unblock it.");
-                return;
+                return Fail(job, $"The buyer blocked the bot, so Telegram refused the delivery ({blocked.Message}). Refund, or redeliver once they unblock it.");
             case ApiRequestException { ErrorCode: 429 } slow:
                 // Not the buyer's fault and not a failed attempt: wait as Telegram asks.
                 job.Attempts--;
-                Retry(db, job, order, now, TimeSpan.FromSeconds(slow.Parameters?.RetryAfter ?? 5), "Telegram asked to slow down");
-                return;
+                return Retry(job, TimeSpan.FromSeconds(slow.Parameters?.RetryAfter ?? 5), "Telegram asked to slow down");
             case ApiRequestException { ErrorCode: 400 } refused:
-                Fail(db, job, order, now, $"Telegram refused the delivery: {refused.Message}");
-                return;
+                return Fail(job, $"Telegram refused the delivery: {refused.Message}");
             case DeliveryProblemException problem:
-                Fail(db, job, order, now, problem.Message);
-                return;
+                return Fail(job, problem.Message);
             case BotNotRunningException:
                 job.Attempts--;
-                Retry(db, job, order, now, TimeSpan.FromSeconds(5), "the bot is not running");
-                return;
+                return Retry(job, TimeSpan.FromSeconds(5), "the bot is not running");
         }
         var reason = BotHostService.Describe(e);
-        if (job.Attempts >= MaxAttempts) Fail(db, job, order, now, $"Gave up after {job.Attempts} attempts: {reason}");
-        else Retry(db, job, order, now, Backoffs[Math.Min(job.Attempts - 1, Backoffs.Length - 1)], reason);
+        return job.Attempts >= MaxAttempts
+            ? Fail(job, $"Gave up after {job.Attempts} attempts: {reason}")
+            : Retry(job, Backoffs[Math.Min(job.Attempts - 1, Backoffs.Length - 1)], reason);
     }
 
-    private static void Retry(StarsDbContext db, DeliveryJob job, Order order, DateTimeOffset now, TimeSpan after, string reason)
+    private (OrderTransition, OrderChange) Retry(DeliveryJob job, TimeSpan after, string reason)
     {
+        var now = clock.GetUtcNow();
         job.Status = JobStatus.Pending;
         job.NextAttemptAt = now + after;
         job.LastError = reason;
-        order.Status = OrderStatus.Paid;
-        OrderTimeline.Add(db, order, now, EventActor.System, "delivery-retry", $"Attempt {job.Attempts} did not finish ({reason}); next try in {after.TotalSeconds:0} s");
+        return (OrderTransitions.RetryDelivery, new OrderChange(now, EventActor.System, $"Attempt {job.Attempts} did not finish ({reason}); next try in {after.TotalSeconds:0} s"));
     }
 
-    private void Fail(StarsDbContext db, DeliveryJob job, Order order, DateTimeOffset now, string reason)
+    private (OrderTransition, OrderChange) Fail(DeliveryJob job, string reason)
     {
         job.Status = JobStatus.Failed;
         job.LastError = reason;
-        order.Status = OrderStatus.DeliveryFailed;
-        order.Problem = reason;
-        order.Resolved = false;
-        OrderTimeline.Add(db, order, now, EventActor.System, "delivery-failed", reason);
-        logger.LogWarning("Order {Order} delivery failed: {Reason}", order.Code, reason);
+        return (OrderTransitions.FailDelivery, new OrderChange(clock.GetUtcNow(), EventActor.System, reason)
+        {
+            Set = s => s.SetProperty(o => o.Problem, reason).SetProperty(o => o.Resolved, false),
+        });
     }
 
     private Task SendReceiptAsync(RunningBot bot, Order order, string delivered, CancellationToken ct) =>

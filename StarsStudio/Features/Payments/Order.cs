@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Features.Payments;
 
@@ -38,14 +39,11 @@ public sealed class Order
     public string? Problem { get; set; }
     /// <summary>Set by support when a DeliveryFailed order was handled by hand.</summary>
     public bool Resolved { get; set; }
-    /// <summary>Changes on every save; two staff acting at once cannot both win.</summary>
+    /// <summary>Changes on every transition, so a stale tracked copy can never overwrite a newer state.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public PaidAction? Action { get; set; }
     public List<OrderEvent> Events { get; set; } = [];
-
-    /// <summary>States that count against stock and per-buyer limits (sold, or approved and about to be).</summary>
-    public static readonly OrderStatus[] Holding = [OrderStatus.Approved, OrderStatus.Paid, OrderStatus.Delivering, OrderStatus.Delivered, OrderStatus.DeliveryFailed];
 
     public static readonly OrderStatus[] PaidStates = [OrderStatus.Paid, OrderStatus.Delivering, OrderStatus.Delivered, OrderStatus.DeliveryFailed];
 
@@ -74,15 +72,24 @@ public sealed class OrderEvent
     public EventActor Actor { get; set; }
     /// <summary>Who exactly, for staff actions (email).</summary>
     public string? ActorName { get; set; }
-    public required string Kind { get; set; }
+    public OrderEventKind Kind { get; set; }
     public required string Detail { get; set; }
 }
 
-/// <summary>The one definition of "orders that count against an action's stock and per-buyer limits".</summary>
+/// <summary>
+/// The one definition of "orders that count against an action's stock and per-buyer limits": the bot's paid
+/// orders, and its orders approved at pre-checkout within the payment window (an approval not followed by a
+/// payment in time releases its hold).
+/// </summary>
 public static class OrderLimits
 {
-    public static IQueryable<Order> HoldingStockOf(this IQueryable<Order> orders, int actionId, long? exceptOrderId = null) =>
-        orders.Where(o => o.ActionId == actionId && o.Id != exceptOrderId && Order.Holding.Contains(o.Status));
+    public static IQueryable<Order> HoldingStockOf(this IQueryable<Order> orders, long botId, int actionId, DateTimeOffset approvedSince, long? exceptOrderId = null) =>
+        orders.Where(o => o.BotId == botId && o.ActionId == actionId && o.Id != exceptOrderId
+                          && (Order.PaidStates.Contains(o.Status) || (o.Status == OrderStatus.Approved && o.ApprovedAt > approvedSince)));
+
+    /// <summary>Only paid orders: what "you already own this" is about.</summary>
+    public static IQueryable<Order> PaidOf(this IQueryable<Order> orders, long botId, int actionId, long buyerId) =>
+        orders.Where(o => o.BotId == botId && o.ActionId == actionId && o.BuyerId == buyerId && Order.PaidStates.Contains(o.Status));
 }
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEntityTypeConfiguration<OrderEvent>
@@ -93,6 +100,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEnt
         b.HasIndex(o => o.ChargeId).IsUnique();
         b.HasIndex(o => new { o.BotId, o.BuyerId, o.CreatedAt });
         b.HasIndex(o => new { o.ActionId, o.Status });
+        b.HasIndex(o => new { o.BotId, o.ActionId, o.Status });
         b.HasIndex(o => new { o.Status, o.CreatedAt });
         b.HasIndex(o => o.CreatedAt);
         b.Property(o => o.Code).HasMaxLength(16);
@@ -108,6 +116,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEnt
     {
         b.HasIndex(e => new { e.OrderId, e.At });
         b.Property(e => e.Actor).HasConversion<string>().HasMaxLength(16);
-        b.Property(e => e.Kind).HasMaxLength(40);
+        b.Property(e => e.Kind).HasMaxLength(40)
+            .HasConversion(k => OrderEventKinds.ToStored(k), s => OrderEventKinds.FromStored(s));
     }
 }

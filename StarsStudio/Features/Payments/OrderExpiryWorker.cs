@@ -1,21 +1,34 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Data;
+using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Features.Payments;
 
 /// <summary>
-/// Housekeeping every minute: invoices past their lifetime become Expired (so reports and stock are honest
-/// without waiting for a buyer to tap Pay), and update ids older than a week are forgotten.
+/// Housekeeping every minute: approvals not followed by a payment within the payment window release their hold
+/// on stock and the per-buyer limit; invoices past their lifetime become Expired (so reports and stock are honest
+/// without waiting for a buyer to tap Pay); update ids older than a week are forgotten. Each order changes
+/// through the lifecycle, so a payment that wins the race keeps its order paid.
 /// </summary>
-public sealed class OrderExpiryWorker(IDbContextFactory<StarsDbContext> dbFactory, UpdateDeduplicator dedupe, TimeProvider clock, ILogger<OrderExpiryWorker> logger) : BackgroundService
+public sealed class OrderExpiryWorker(
+    IDbContextFactory<StarsDbContext> dbFactory,
+    OrderLifecycle lifecycle,
+    UpdateDeduplicator dedupe,
+    IOptionsMonitor<PaymentsOptions> options,
+    TimeProvider clock,
+    ILogger<OrderExpiryWorker> logger) : BackgroundService
 {
+    private const int BatchSize = 500;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                await ReleaseLapsedHoldsAsync(stoppingToken);
                 await ExpireAsync(stoppingToken);
                 await dedupe.ForgetOlderThanAsync(TimeSpan.FromDays(7), stoppingToken);
             }
@@ -28,21 +41,37 @@ public sealed class OrderExpiryWorker(IDbContextFactory<StarsDbContext> dbFactor
         }
     }
 
+    /// <summary>Invoices past their lifetime, unpaid, become Expired.</summary>
     public async Task<int> ExpireAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stale = await db.Orders
-            .Where(o => (o.Status == OrderStatus.Created || o.Status == OrderStatus.InvoiceSent || o.Status == OrderStatus.Approved) && o.ExpiresAt <= now)
-            .Take(500).ToListAsync(ct);
-        foreach (var order in stale)
+        var from = OrderTransitions.Expire.From;
+        return await ApplyToAllAsync(o => from.Contains(o.Status) && o.ExpiresAt <= now, OrderTransitions.Expire,
+            new OrderChange(now, EventActor.System, "The invoice expired unpaid"), ct);
+    }
+
+    /// <summary>Approved, then no payment within the window: the hold goes, the buyer may tap Buy again, and a late payment still counts.</summary>
+    public async Task<int> ReleaseLapsedHoldsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var window = options.CurrentValue.PaymentWindow;
+        var cutoff = now - window;
+        return await ApplyToAllAsync(o => o.Status == OrderStatus.Approved && o.ApprovedAt <= cutoff, OrderTransitions.ReleaseHold,
+            new OrderChange(now, EventActor.System, $"Approved at checkout but not paid within {window.TotalMinutes:0} minutes: stock and the buyer's limit are free again. A payment that still arrives is recorded and delivered."), ct);
+    }
+
+    private async Task<int> ApplyToAllAsync(System.Linq.Expressions.Expression<Func<Order, bool>> which, OrderTransition transition, OrderChange change, CancellationToken ct)
+    {
+        List<long> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            ids = await db.Orders.AsNoTracking().Where(which).OrderBy(o => o.Id).Select(o => o.Id).Take(BatchSize).ToListAsync(ct);
+        if (ids.Count == 0) return 0;
+        return await lifecycle.InTransactionAsync(async db =>
         {
-            order.Status = OrderStatus.Expired;
-            order.ConcurrencyStamp = Guid.NewGuid();
-            OrderTimeline.Add(db, order, now, EventActor.System, "expired", "The invoice expired unpaid");
-        }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return 0; } // a payment won the race: it stays paid
-        return stale.Count;
+            var applied = 0;
+            foreach (var id in ids)
+                if ((await lifecycle.ApplyAsync(db, id, transition, change, ct)).Applied) applied++;
+            return applied;
+        }, ct);
     }
 }

@@ -34,6 +34,11 @@ public sealed class Payment
     public int UpdateId { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? RefundedAt { get; set; }
+    /// <summary>
+    /// Set while one refund of this charge is being asked of Telegram: a second click, a second staff member or a
+    /// second instance waits for it instead of calling Telegram again. A claim of a crashed process runs out.
+    /// </summary>
+    public DateTimeOffset? RefundClaimUntil { get; set; }
     /// <summary>Support handled an unmatched payment (delivered by hand or refunded).</summary>
     public bool Resolved { get; set; }
 }

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Data;
+using StarsStudio.Features.Payments.Lifecycle;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Payments;
@@ -10,19 +11,17 @@ namespace StarsStudio.Features.Payments;
 
 /// <summary>
 /// Answers pre_checkout_query on the update loop's fast path (Telegram gives 10 s): reads the order and
-/// action, applies the guardrail, records the decision on the order's timeline, answers. Never queued.
+/// action, applies the guardrail, records the decision through the lifecycle, answers. Never queued.
 /// </summary>
 public sealed class PreCheckoutHandler(
     IDbContextFactory<StarsDbContext> dbFactory,
+    OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
     OrderNotifier notifier,
+    IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<PreCheckoutHandler> logger) : IBotUpdateHandler
 {
-    // Stock and per-buyer limits are checked and recorded under one lock per action, so two buyers can never
-    // both be approved for the last item. One process owns the database, so an in-memory lock is enough.
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> actionLocks = new();
-
     public RouteStage Stage => RouteStage.Payment;
 
     public bool CanHandle(Update update) => update.PreCheckoutQuery is not null;
@@ -32,16 +31,16 @@ public sealed class PreCheckoutHandler(
         var query = update.Update.PreCheckoutQuery!;
         var botId = update.Bot.BotId;
         GuardrailDecision decision;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         Order? order = null;
         try
         {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
             var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
-            order = readable ? await db.Orders.Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct) : null;
+            order = readable ? await db.Orders.AsNoTracking().Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct) : null;
             if (order?.Action is { StockLimit: not null } or { PerBuyerLimit: not null })
             {
-                // Limits: decide and record under the action's lock, then answer, so two buyers can never
-                // both be approved for the last item.
+                // Limits: the database decides and records the approval before the answer, so two buyers (or two
+                // processes) can never both be approved for the last item.
                 decision = await DecideLimitedAsync(db, botId, query, order, readable, ct);
                 await AnswerAsync(update, query, decision, ct);
                 notifier.Changed(order.Id, order.Status);
@@ -56,7 +55,7 @@ public sealed class PreCheckoutHandler(
             await AnswerAsync(update, query, GuardrailDecision.Refuse("error", "Something went wrong on our side; nothing was charged. Please try again in a minute."), ct);
             return;
         }
-        // No limits: answer first (the buyer is waiting on the payment sheet), then write the timeline.
+        // No limits: answer first (the buyer is waiting on the payment sheet), then write the decision.
         await AnswerAsync(update, query, decision, ct);
         if (order is null)
         {
@@ -65,15 +64,8 @@ public sealed class PreCheckoutHandler(
         }
         try
         {
-            Record(db, order, query, decision, clock.GetUtcNow());
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException)
-            {
-                // The payment already moved the order on: keep its state, still write the pre-checkout line.
-                db.Entry(order).State = EntityState.Unchanged;
-                await db.SaveChangesAsync(ct);
-            }
-            notifier.Changed(order.Id, order.Status);
+            var status = await lifecycle.InTransactionAsync(db => RecordAsync(db, order, query, decision, null, ct), ct);
+            notifier.Changed(order.Id, status);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -104,45 +96,75 @@ public sealed class PreCheckoutHandler(
             order is not null && signer.Verify(query.InvoicePayload, botId, order),
             order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow()));
 
+    /// <summary>
+    /// Decides on the counts as read, then approves with a conditional update that checks the same counts again
+    /// in the database. The loser of a race re-reads and decides again (usually: sold out).
+    /// </summary>
     private async Task<GuardrailDecision> DecideLimitedAsync(StarsDbContext db, long botId, PreCheckoutQuery query, Order order, bool readable, CancellationToken ct)
     {
-        var gate = actionLocks.GetOrAdd(order.ActionId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var holding = db.Orders.HoldingStockOf(order.ActionId, exceptOrderId: order.Id);
+            var since = clock.GetUtcNow() - options.CurrentValue.PaymentWindow;
+            var holding = db.Orders.HoldingStockOf(botId, order.ActionId, since, exceptOrderId: order.Id);
             var heldForAction = await holding.CountAsync(ct);
-            var heldByBuyer = await holding.CountAsync(o => o.BotId == botId && o.BuyerId == order.BuyerId, ct);
+            var heldByBuyer = await holding.CountAsync(o => o.BuyerId == order.BuyerId, ct);
             var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer);
-            Record(db, order, query, decision, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return decision;
-        }
-        finally
-        {
-            gate.Release();
+            var status = await lifecycle.InTransactionAsync(tx => RecordAsync(tx, order, query, decision, since, ct), ct);
+            order.Status = status;
+            if (!decision.Approve || status == OrderStatus.Approved) return decision;
+            if (attempt == 2)
+                return GuardrailDecision.Refuse("sold-out", "Sorry, this item just sold out. Nothing was charged.");
+            // Someone else took the last unit (or the order moved on) between the read and the update: read again.
+            order = await db.Orders.AsNoTracking().Include(o => o.Action).FirstAsync(o => o.Id == order.Id, ct);
         }
     }
 
-    private static void Record(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset now)
+    /// <summary>
+    /// Writes the decision: an approval through the conditional Approve transition (with the limits checked in the
+    /// same statement when <paramref name="limitsSince"/> is given); a refusal that concerns this invoice ends it;
+    /// a refusal about someone else's attempt only adds a line. Returns the order's status afterwards.
+    /// </summary>
+    private async Task<OrderStatus> RecordAsync(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset? limitsSince, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var who = query.From.Id == order.BuyerId ? "the buyer" : $"user {query.From.Id}";
         if (decision.Approve)
         {
-            if (order.Status is OrderStatus.Created or OrderStatus.InvoiceSent) order.Status = OrderStatus.Approved;
-            order.ApprovedAt = now;
-            OrderTimeline.Add(db, order, now, EventActor.Bot, "pre-checkout", $"Approved ⭐{query.TotalAmount} for {who}");
-            return;
+            var approved = new OrderChange(now, EventActor.Bot, $"Approved ⭐{query.TotalAmount} for {who}")
+            {
+                Set = s => s.SetProperty(o => o.ApprovedAt, now),
+                OnlyIf = limitsSince is { } since ? WithinLimits(db, order, since) : null,
+            };
+            var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Approve, approved, ct);
+            // Unlimited actions answer first; if the payment already moved the order on, keep the line anyway.
+            if (!outcome.Applied && limitsSince is null) OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutApproved, approved);
+            return outcome.Status ?? order.Status;
         }
-        // A refusal that concerns this invoice ends it; a refusal about someone else's attempt leaves it alone.
-        if (decision.Rule is "expired" && order.Status is OrderStatus.Created or OrderStatus.InvoiceSent or OrderStatus.Approved)
-            order.Status = OrderStatus.Expired;
-        else if (decision.Rule is "not-on-sale" or "action-gone" or "new-version" or "wrong-amount" or "sold-out" or "buyer-limit"
-                 && order.Status is OrderStatus.Created or OrderStatus.InvoiceSent or OrderStatus.Approved)
+        var refused = new OrderChange(now, EventActor.Bot, $"Refused ({decision.Rule}) for {who}: {decision.BuyerMessage}");
+        var ending = decision.Rule switch
         {
-            order.Status = OrderStatus.Rejected;
-            order.Problem = decision.BuyerMessage;
+            "expired" => OrderTransitions.Expire,
+            "not-on-sale" or "action-gone" or "new-version" or "wrong-amount" or "sold-out" or "buyer-limit" => OrderTransitions.Reject,
+            _ => null,
+        };
+        if (ending is not null && ending.Allows(order.Status))
+        {
+            var outcome = await lifecycle.ApplyAsync(db, order.Id, ending,
+                refused with { Set = ending == OrderTransitions.Reject ? s => s.SetProperty(o => o.Problem, decision.BuyerMessage) : null }, ct);
+            // The transition wrote the line (refused, or expired) with the reason.
+            if (outcome.Applied) return outcome.Status!.Value;
         }
-        OrderTimeline.Add(db, order, now, EventActor.Bot, "pre-checkout", $"Refused ({decision.Rule}) for {who}: {decision.BuyerMessage}");
+        OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutRefused, refused);
+        return order.Status;
+    }
+
+    /// <summary>The stock and per-buyer limits as a condition the database checks inside the approving update.</summary>
+    private static System.Linq.Expressions.Expression<Func<Order, bool>> WithinLimits(StarsDbContext db, Order order, DateTimeOffset since)
+    {
+        var holding = db.Orders.HoldingStockOf(order.BotId, order.ActionId, since, exceptOrderId: order.Id);
+        var stock = order.Action!.StockLimit ?? int.MaxValue;
+        var perBuyer = order.Action.PerBuyerLimit ?? int.MaxValue;
+        var buyerId = order.BuyerId;
+        return o => holding.Count() < stock && holding.Count(x => x.BuyerId == buyerId) < perBuyer;
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Data;
 using StarsStudio.Features.Buyers;
 using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments.Lifecycle;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -19,9 +21,11 @@ public sealed record PurchaseStart(bool InvoiceSent, string? Problem, Order? Ord
 /// </summary>
 public sealed class PurchaseService(
     IDbContextFactory<StarsDbContext> dbFactory,
+    OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
     BotSender sender,
     OrderNotifier notifier,
+    IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<PurchaseService> logger)
 {
@@ -29,37 +33,43 @@ public sealed class PurchaseService(
     public async Task<PurchaseStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
     {
         var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
-        if (action is null || !action.IsOnSale(now))
-            return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
-
-        var holding = db.Orders.HoldingStockOf(actionId);
-        if (action.StockLimit is { } stock && await holding.CountAsync(ct) >= stock)
-            return new(false, "Sorry, this item is sold out.", null);
-        if (action.PerBuyerLimit is { } perBuyer && await holding.CountAsync(o => o.BotId == bot.BotId && o.BuyerId == buyer.Id, ct) >= perBuyer)
-            return new(false, "You already own this, the most one person can buy. Send /purchases to see it.", null);
-
-        await BuyerDirectory.TouchAsync(db, bot.BotId, buyer, subscribe: false, now, ct);
-        var order = new Order
+        PaidAction? action;
+        Order order;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            Code = OrderCodes.New(), BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version,
-            Kind = action.Kind, Stars = action.Terms.PriceStars, Status = OrderStatus.Created, CreatedAt = now,
-            ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
-        };
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(ct);
-        OrderTimeline.Add(db, order, now, EventActor.Buyer, "created", $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars})");
-        if (answers is not null)
-        {
-            db.OrderInputs.Add(new Reports.OrderInput { OrderId = order.Id, Answers = new Dictionary<string, string>(answers), CreatedAt = now });
-            OrderTimeline.Add(db, order, now, EventActor.Buyer, "answers", $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}");
+            action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
+            if (action is null || !action.IsOnSale(now))
+                return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
+            if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, ct) is { } problem)
+                return new(false, problem, null);
+
+            await BuyerDirectory.TouchAsync(db, bot.BotId, buyer, subscribe: false, now, ct);
+            order = new Order
+            {
+                Code = OrderCodes.New(), BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version,
+                Kind = action.Kind, Stars = action.Terms.PriceStars, Status = OrderStatus.Created, CreatedAt = now,
+                ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
+            };
+            // The order, its first lines and the buyer's answers in one save.
+            order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Created,
+                Detail = $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars})" });
+            if (answers is not null)
+                order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Answers,
+                    Detail = $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}" });
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(ct);
+            if (answers is not null)
+            {
+                db.OrderInputs.Add(new Reports.OrderInput { OrderId = order.Id, Answers = new Dictionary<string, string>(answers), CreatedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         var terms = action.Terms;
+        Message invoice;
         try
         {
-            var invoice = await sender.SendAsync(bot, buyer.Id, SendPriority.Reply, (client, token) => client.SendInvoice(
+            invoice = await sender.SendAsync(bot, buyer.Id, SendPriority.Reply, (client, token) => client.SendInvoice(
                 chatId: buyer.Id,
                 title: terms.Title,
                 description: terms.Description,
@@ -67,21 +77,58 @@ public sealed class PurchaseService(
                 currency: "XTR",
                 prices: [new LabeledPrice(terms.Title, terms.PriceStars)],
                 cancellationToken: token), ct);
-            order.Status = OrderStatus.InvoiceSent;
-            order.InvoiceMessageId = invoice.MessageId;
-            OrderTimeline.Add(db, order, clock.GetUtcNow(), EventActor.Bot, "invoice", $"Invoice sent (message {invoice.MessageId}); valid until {order.ExpiresAt:u}");
         }
         catch (ApiRequestException e)
         {
-            order.Status = OrderStatus.Cancelled;
-            order.Problem = $"Telegram refused the invoice: {e.Message}";
-            OrderTimeline.Add(db, order, clock.GetUtcNow(), EventActor.Telegram, "invoice-failed", order.Problem);
+            var reason = $"Telegram refused the invoice: {e.Message}";
             logger.LogWarning("Invoice for order {Order} refused: {Reason}", order.Code, e.Message);
+            var failed = await lifecycle.InTransactionAsync(db => lifecycle.ApplyAsync(db, order.Id, OrderTransitions.FailInvoice,
+                new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = s => s.SetProperty(o => o.Problem, reason) }, ct), CancellationToken.None);
+            notifier.Changed(order.Id, failed.Status ?? OrderStatus.Cancelled);
+            return new(false, "Sorry, we could not create the invoice. Please try again in a minute.", order);
         }
-        await db.SaveChangesAsync(ct);
+
+        // The buyer may already have paid (Telegram answers sendInvoice after the message reached their phone):
+        // then the order has moved on and only the invoice's message id and timeline line are added.
+        var sentAt = clock.GetUtcNow();
+        var change = new OrderChange(sentAt, EventActor.Bot, $"Invoice sent (message {invoice.MessageId}); valid until {order.ExpiresAt:u}")
+        {
+            Set = s => s.SetProperty(o => o.InvoiceMessageId, invoice.MessageId),
+        };
+        var outcome = await lifecycle.InTransactionAsync(async db =>
+        {
+            var sent = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.SendInvoice, change, ct);
+            if (!sent.Applied)
+            {
+                await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.InvoiceMessageId, invoice.MessageId), ct);
+                OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.InvoiceSent, change);
+            }
+            return sent;
+        }, CancellationToken.None);
+        order.Status = outcome.Status ?? OrderStatus.InvoiceSent;
+        order.InvoiceMessageId = invoice.MessageId;
         notifier.Changed(order.Id, order.Status);
-        return order.Status == OrderStatus.InvoiceSent
-            ? new(true, null, order)
-            : new(false, "Sorry, we could not create the invoice. Please try again in a minute.", order);
+        return new(true, null, order);
+    }
+
+    /// <summary>
+    /// Stock and per-buyer limits, as Buy sees them (pre-checkout decides for real, in the database). "You already
+    /// own this" only for a paid order; an approved, unpaid one is a payment in progress.
+    /// </summary>
+    private async Task<string?> LimitProblemAsync(StarsDbContext db, long botId, long buyerId, PaidAction action, DateTimeOffset now, CancellationToken ct)
+    {
+        if (action.StockLimit is null && action.PerBuyerLimit is null) return null;
+        var holding = db.Orders.HoldingStockOf(botId, action.Id, now - options.CurrentValue.PaymentWindow);
+        // The buyer's own holds first: someone paying for the last unit is told so, not that it sold out.
+        if (action.PerBuyerLimit is { } perBuyer)
+        {
+            if (await db.Orders.PaidOf(botId, action.Id, buyerId).CountAsync(ct) >= perBuyer)
+                return "You already own this, the most one person can buy. Send /purchases to see it.";
+            if (await holding.CountAsync(o => o.BuyerId == buyerId, ct) >= perBuyer)
+                return $"You are already paying for this in an open payment window. Finish there, or tap Buy again in {options.CurrentValue.PaymentWindowMinutes} minutes.";
+        }
+        if (action.StockLimit is { } stock && await holding.CountAsync(ct) >= stock)
+            return "Sorry, this item is sold out.";
+        return null;
     }
 }

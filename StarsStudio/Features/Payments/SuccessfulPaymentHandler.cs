@@ -1,21 +1,29 @@
+using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Support;
 using Telegram.Bot.Types;
 
 namespace StarsStudio.Features.Payments;
 
 /// <summary>
 /// successful_payment messages: routed before any other handler. Records the payment exactly once, wakes
-/// the delivery worker, and tells the buyer when a payment needs support (never silently).
+/// the delivery worker, refunds a second payment of an already paid order at once, and tells the buyer when a
+/// payment needs support (never silently).
 /// </summary>
 public sealed class SuccessfulPaymentHandler(
     PaymentRecorder recorder,
+    RefundService refunds,
     DeliverySignal deliverySignal,
     OrderNotifier notifier,
     BotSender sender,
+    IOptionsMonitor<PaymentsOptions> options,
     ILogger<SuccessfulPaymentHandler> logger) : IBotUpdateHandler
 {
+    /// <summary>Who the audit log names for refunds the app makes by itself.</summary>
+    public const string AutomaticActor = "StarsStudio (automatic)";
+
     public RouteStage Stage => RouteStage.Payment;
 
     public bool CanHandle(Update update) => update.Message?.SuccessfulPayment is not null;
@@ -30,19 +38,43 @@ public sealed class SuccessfulPaymentHandler(
             case { Outcome: not RecordOutcome.Recorded }:
                 logger.LogInformation("Payment update {UpdateId} was a duplicate ({Outcome})", update.Update.Id, result.Outcome);
                 return;
-            case { Payment.Match: Payments.PaymentMatch.Matched, Order: { } order }:
-                notifier.Changed(order.Id, order.Status);
+            case { Payment.Match: PaymentMatch.Matched, Order: { } order }:
+                notifier.Changed(order.Id, OrderStatus.Paid);
                 deliverySignal.Wake();
+                return;
+            case { Payment: { Match: PaymentMatch.SecondPayment } payment, Order: { } paidOrder } when options.CurrentValue.RefundDuplicatePayments:
+                notifier.Changed(paidOrder.Id, paidOrder.Status);
+                await RefundSecondPaymentAsync(update, payment, paidOrder, ct);
                 return;
             case { Payment: { } payment }:
                 logger.LogWarning("Payment {ChargeId} needs support: {Match}", payment.ChargeId, payment.Match);
                 if (result.Order is { } o) notifier.Changed(o.Id, o.Status);
-                var reference = result.Order?.Code ?? "your payment";
-                await sender.SendTextAsync(update.Bot, message.Chat.Id,
-                    $"We received your payment of ⭐{payment.TotalAmount}, but it does not match an open order ({reference}). " +
-                    "Nothing is lost: our support team will deliver it or refund you. You can also write to /paysupport.",
-                    SendPriority.Delivery, ct: ct);
+                await TellNeedsSupportAsync(update, payment, result.Order, ct);
                 return;
         }
     }
+
+    /// <summary>
+    /// Telegram lets one invoice be paid twice; the buyer already has what they paid for, so the extra charge goes
+    /// back at once. If Telegram does not refund it now, it waits in the support inbox like any unmatched payment.
+    /// </summary>
+    private async Task RefundSecondPaymentAsync(BotUpdate update, Payment payment, Order order, CancellationToken ct)
+    {
+        var refund = await refunds.RefundPaymentAsync(payment.Id, AutomaticActor, $"order {order.Code} was already paid: this invoice was paid a second time", ct);
+        if (!refund.Succeeded)
+        {
+            logger.LogWarning("Second payment {ChargeId} of order {Order} could not be refunded automatically: {Problem}", payment.ChargeId, order.Code, refund.Message);
+            await TellNeedsSupportAsync(update, payment, order, ct);
+            return;
+        }
+        await sender.SendTextAsync(update.Bot, update.Update.Message!.Chat.Id,
+            $"You paid twice for order {order.Code}. You already have what you bought, so we refunded the extra ⭐{payment.TotalAmount} to your Stars balance.",
+            SendPriority.Delivery, ct: ct);
+    }
+
+    private Task TellNeedsSupportAsync(BotUpdate update, Payment payment, Order? order, CancellationToken ct) =>
+        sender.SendTextAsync(update.Bot, update.Update.Message!.Chat.Id,
+            $"We received your payment of ⭐{payment.TotalAmount}, but it does not match an open order ({order?.Code ?? "your payment"}). " +
+            "Nothing is lost: our support team will deliver it or refund you. You can also write to /paysupport.",
+            SendPriority.Delivery, ct: ct);
 }

@@ -33,9 +33,13 @@ public sealed class AuditLog(IDbContextFactory<StarsDbContext> dbFactory, TimePr
     public async Task WriteAsync(string actor, string area, string detail, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(new AuditEntry { At = clock.GetUtcNow(), Actor = actor, Area = area, Detail = detail });
+        Add(db, clock.GetUtcNow(), actor, area, detail);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>An audit line in the caller's unit of work, so it commits with the change it describes.</summary>
+    public static void Add(StarsDbContext db, DateTimeOffset at, string actor, string area, string detail) =>
+        db.AuditEntries.Add(new AuditEntry { At = at, Actor = actor, Area = area, Detail = detail });
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? area, string? search, int take = 500, CancellationToken ct = default)
     {

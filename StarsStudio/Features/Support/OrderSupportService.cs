@@ -3,18 +3,22 @@ using StarsStudio.Data;
 using StarsStudio.Features.Buyers;
 using StarsStudio.Features.Delivery;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Features.Support;
 
 /// <summary>Everything the order page shows about one order.</summary>
+/// <param name="DeliveryWaiting">Why a queued delivery is not going out now (its bot is not the one running), or null.</param>
 public sealed record OrderDetails(Order Order, Buyer? Buyer, string ActionName, string ActionTitle, IReadOnlyList<OrderEvent> Events,
-    IReadOnlyList<Payment> Payments, IReadOnlyList<DeliveryJob> Jobs, IReadOnlyList<SupportRequest> Requests);
+    IReadOnlyList<Payment> Payments, IReadOnlyList<DeliveryJob> Jobs, IReadOnlyList<SupportRequest> Requests, string? DeliveryWaiting = null);
 
 public sealed record ActionResult(bool Succeeded, string Message);
 
 /// <summary>Staff actions on an order besides refunds: redeliver and mark resolved. Each is audited.</summary>
 public sealed class OrderSupportService(
     IDbContextFactory<StarsDbContext> dbFactory,
+    OrderLifecycle lifecycle,
+    Bot.BotClientAccessor bots,
     DeliverySignal deliverySignal,
     AuditLog audit,
     OrderNotifier notifier,
@@ -31,49 +35,88 @@ public sealed class OrderSupportService(
         var payments = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.Id).ToListAsync(ct);
         var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => j.OrderId == orderId).OrderBy(j => j.Id).ToListAsync(ct);
         var requests = await db.SupportRequests.AsNoTracking().Include(r => r.Messages).Where(r => r.OrderId == orderId).OrderBy(r => r.Id).ToListAsync(ct);
-        return new(order, buyer, order.Action?.Name ?? $"action {order.ActionId}", version?.Terms.Title ?? "", events, payments, jobs, requests);
+        return new(order, buyer, order.Action?.Name ?? $"action {order.ActionId}", version?.Terms.Title ?? "", events, payments, jobs, requests,
+            WaitingReason(order, jobs));
     }
 
-    public static bool CanRedeliver(Order o) => o.Status is OrderStatus.DeliveryFailed or OrderStatus.Delivered;
+    /// <summary>A delivery only goes out through the bot that took the payment; say so while another one runs.</summary>
+    private string? WaitingReason(Order order, IReadOnlyList<DeliveryJob> jobs)
+    {
+        if (!jobs.Any(j => j.Status is JobStatus.Pending or JobStatus.Running)) return null;
+        var running = bots.Current;
+        if (running?.BotId == order.BotId) return null;
+        return running is null
+            ? "The delivery waits: the bot is not running. It goes out as soon as it is."
+            : $"The delivery waits for the bot that took this payment (id {order.BotId}); the bot running now ({(running.Connection.IsPractice ? "practice" : "live")}, id {running.BotId}) never delivers another bot's orders. Switch back in Settings and it goes out.";
+    }
 
-    /// <summary>Queues a new delivery (the outbox job records who asked) and wakes the worker.</summary>
+    public static bool CanRedeliver(Order o) => OrderTransitions.RequestRedelivery.Allows(o.Status);
+
+    /// <summary>
+    /// Queues a new delivery (the outbox job records who asked) and wakes the worker. One transaction: the order's
+    /// state is checked by the lifecycle, and the database allows one active job per order, so a double click
+    /// queues one.
+    /// </summary>
     public async Task<ActionResult> RedeliverAsync(long orderId, string actor, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new(false, "This order does not exist.");
-        if (!CanRedeliver(order)) return new(false, $"Only delivered or failed orders can be delivered again; this one is {order.Describe()}.");
-        if (await db.DeliveryJobs.AnyAsync(j => j.OrderId == orderId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct))
-            return new(false, "A delivery for this order is already queued. Wait for it to finish, then look at the timeline.");
         var now = clock.GetUtcNow();
-        db.DeliveryJobs.Add(new DeliveryJob { OrderId = order.Id, Status = JobStatus.Pending, NextAttemptAt = now, CreatedAt = now, Reason = actor });
-        OrderTimeline.Add(db, order, now, EventActor.Staff, "redeliver", $"Redelivery requested by {actor}: {reason}", actor);
-        order.ConcurrencyStamp = Guid.NewGuid();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await audit.WriteAsync(actor, "order", $"Redelivery of order {order.Code} requested. Reason: {reason}", CancellationToken.None);
+        var outcome = await lifecycle.ApplyAsync(db, orderId, OrderTransitions.RequestRedelivery,
+            new OrderChange(now, EventActor.Staff, $"Redelivery requested by {actor}: {reason}", actor), ct);
+        if (!outcome.Applied)
+        {
+            order.Status = outcome.Status ?? order.Status; // a detached copy: what the order is now, for the message
+            return new(false, $"Only delivered or failed orders can be delivered again; this one is {order.Describe()}.");
+        }
+        if (await db.DeliveryJobs.AnyAsync(j => j.OrderId == orderId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running), ct))
+            return new(false, AlreadyQueued);
+        db.DeliveryJobs.Add(new DeliveryJob { OrderId = order.Id, BotId = order.BotId, Status = JobStatus.Pending, NextAttemptAt = now, CreatedAt = now, Reason = actor });
+        AuditLog.Add(db, now, actor, "order", $"Redelivery of order {order.Code} requested. Reason: {reason}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on active jobs: a concurrent click queued it first.
+            return new(false, AlreadyQueued);
+        }
         deliverySignal.Wake();
-        notifier.Changed(order.Id, order.Status);
+        notifier.Changed(order.Id, outcome.Status ?? order.Status);
         return new(true, $"Order {order.Code} is queued for delivery again.");
     }
 
+    private const string AlreadyQueued = "A delivery for this order is already queued. Wait for it to finish, then look at the timeline.";
+
+    /// <summary>Marks a failed delivery or an extra payment handled by hand: the order, its extra payments and the audit line in one transaction.</summary>
     public async Task<ActionResult> MarkResolvedAsync(long orderId, string actor, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null) return new(false, "This order does not exist.");
         if (order.Resolved) return new(true, $"Order {order.Code} was already marked resolved.");
         var now = clock.GetUtcNow();
-        order.Resolved = true;
-        order.ConcurrencyStamp = Guid.NewGuid();
-        OrderTimeline.Add(db, order, now, EventActor.Staff, "resolved", $"Marked resolved by {actor}: {reason}", actor);
+        var outcome = await lifecycle.ApplyAsync(db, orderId, OrderTransitions.Resolve,
+            new OrderChange(now, EventActor.Staff, $"Marked resolved by {actor}: {reason}", actor)
+            {
+                Set = s => s.SetProperty(o => o.Resolved, true),
+                OnlyIf = o => !o.Resolved,
+            }, ct);
+        if (!outcome.Applied)
+            return await db.Orders.AnyAsync(o => o.Id == orderId && o.Resolved, ct)
+                ? new(true, $"Order {order.Code} was already marked resolved.")
+                : new(false, $"Order {order.Code} has nothing to resolve: it is {order.Describe()}.");
         // Extra payments of this order are handled together with it.
         await db.Payments.Where(p => p.OrderId == orderId && p.Match != PaymentMatch.Matched).ExecuteUpdateAsync(s => s.SetProperty(p => p.Resolved, true), ct);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return new(false, "Someone else changed this order at the same moment. Reload it and try again."); }
-        await audit.WriteAsync(actor, "order", $"Order {order.Code} marked resolved. Reason: {reason}", CancellationToken.None);
-        notifier.Changed(order.Id, order.Status);
+        AuditLog.Add(db, now, actor, "order", $"Order {order.Code} marked resolved. Reason: {reason}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        notifier.Changed(order.Id, outcome.Status ?? order.Status);
         return new(true, $"Order {order.Code} is marked resolved.");
     }
 

@@ -77,7 +77,7 @@ public sealed class ReconciliationService(
                         $"We marked ⭐{p.TotalAmount} to buyer {p.BuyerId} as refunded, but Telegram lists no refund. Ask Telegram to refund it again."));
             }
 
-            var open = await db.ReconciliationFindings.Where(f => f.ResolvedAt == null).ToListAsync(ct);
+            var open = await db.ReconciliationFindings.Where(f => f.BotId == bot.BotId && f.ResolvedAt == null).ToListAsync(ct);
             var added = 0;
             foreach (var f in found)
             {
@@ -96,14 +96,14 @@ public sealed class ReconciliationService(
             }
             await db.SaveChangesAsync(ct);
             LastRunAt = now;
-            var stillOpen = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null, ct);
+            var stillOpen = await db.ReconciliationFindings.CountAsync(f => f.BotId == bot.BotId && f.ResolvedAt == null, ct);
             if (added > 0) await audit.WriteAsync(actor, "reconciliation", $"Reconciliation read {read} Telegram transactions and found {added} new difference(s).", ct);
             logger.LogInformation("Reconciliation: {Read} transactions, {New} new findings, {Open} open", read, added, stillOpen);
             return new(read, added, stillOpen, cleared);
 
             ReconciliationFinding New(FindingKind kind, string charge, long? buyer, long amount, string? payload, DateTimeOffset? at, string detail) => new()
             {
-                Kind = kind, ChargeId = charge, BuyerId = buyer, Amount = amount, InvoicePayload = payload, TransactionAt = at, FoundAt = now, Detail = detail,
+                Kind = kind, BotId = bot.BotId, ChargeId = charge, BuyerId = buyer, Amount = amount, InvoicePayload = payload, TransactionAt = at, FoundAt = now, Detail = detail,
             };
         }
         finally { running.Release(); }
@@ -112,7 +112,9 @@ public sealed class ReconciliationService(
     public async Task<IReadOnlyList<ReconciliationFinding>> OpenFindingsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ReconciliationFindings.AsNoTracking().Where(f => f.ResolvedAt == null).OrderByDescending(f => f.FoundAt).ThenByDescending(f => f.Id).Take(200).ToListAsync(ct);
+        // The running bot's findings: practice and live ledgers never mix.
+        var botId = bots.Current?.BotId;
+        return await db.ReconciliationFindings.AsNoTracking().Where(f => f.BotId == botId && f.ResolvedAt == null).OrderByDescending(f => f.FoundAt).ThenByDescending(f => f.Id).Take(200).ToListAsync(ct);
     }
 
     public static string FixLabel(FindingKind kind) => kind switch
@@ -137,7 +139,7 @@ public sealed class ReconciliationService(
                 result = await RecordMissingPaymentAsync(finding, ct);
                 break;
             case FindingKind.RefundedNotRecorded:
-                await refunds.ApplyTelegramRefundAsync(finding.BuyerId ?? 0, finding.ChargeId, $"reconciliation, fixed by {actor}", ct);
+                await refunds.ApplyTelegramRefundAsync(finding.BotId, finding.BuyerId ?? 0, finding.ChargeId, $"reconciliation, fixed by {actor}", ct);
                 result = new(true, "Marked refunded; credits and uses were taken back.");
                 break;
             case FindingKind.RefundMissingAtTelegram:
@@ -157,8 +159,7 @@ public sealed class ReconciliationService(
 
     private async Task<ActionResult> RecordMissingPaymentAsync(ReconciliationFinding finding, CancellationToken ct)
     {
-        var bot = bots.Current;
-        if (bot is null) return new(false, "The bot is not running; start it, then try again.");
+        if (bots.Current is not { } bot || bot.BotId != finding.BotId) return new(false, "The bot this payment was made to is not running; start it, then try again.");
         var paid = new SuccessfulPayment
         {
             Currency = "XTR", TotalAmount = (int)finding.Amount, InvoicePayload = finding.InvoicePayload ?? "",
@@ -179,7 +180,7 @@ public sealed class ReconciliationService(
 
     private async Task<ActionResult> RefundAgainAsync(ReconciliationFinding finding, CancellationToken ct)
     {
-        if (bots.Current is not { } bot) return new(false, "The bot is not running; start it, then try again.");
+        if (bots.Current is not { } bot || bot.BotId != finding.BotId) return new(false, "The bot this payment was made to is not running; start it, then try again.");
         try
         {
             await bot.Client.RefundStarPayment(finding.BuyerId ?? 0, finding.ChargeId, ct);

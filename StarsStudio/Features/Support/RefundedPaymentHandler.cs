@@ -16,6 +16,6 @@ public sealed class RefundedPaymentHandler(RefundService refunds) : IBotUpdateHa
     public Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
         var message = update.Update.Message!;
-        return refunds.ApplyTelegramRefundAsync(message.Chat.Id, message.RefundedPayment!.TelegramPaymentChargeId, "refunded_payment message", ct);
+        return refunds.ApplyTelegramRefundAsync(update.Bot.BotId, message.Chat.Id, message.RefundedPayment!.TelegramPaymentChargeId, "refunded_payment message", ct);
     }
 }

@@ -62,6 +62,8 @@ public sealed class ReconciliationFinding
 {
     public long Id { get; set; }
     public FindingKind Kind { get; set; }
+    /// <summary>The bot whose ledger it came from: practice and live findings never mix.</summary>
+    public long BotId { get; set; }
     public required string ChargeId { get; set; }
     public long? BuyerId { get; set; }
     public long Amount { get; set; }
@@ -101,6 +103,7 @@ internal sealed class SupportConfiguration :
     {
         b.HasIndex(f => new { f.Kind, f.ChargeId }).IsUnique();
         b.HasIndex(f => f.ResolvedAt);
+        b.HasIndex(f => new { f.BotId, f.ResolvedAt });
         b.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(f => f.ChargeId).HasMaxLength(128);
         b.Property(f => f.InvoicePayload).HasMaxLength(256);

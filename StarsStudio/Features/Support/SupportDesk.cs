@@ -100,7 +100,8 @@ public sealed class SupportDesk(
         request.Messages.Add(new SupportMessage { At = now, FromStaff = false, Text = text.Length > 4000 ? text[..4000] : text });
         db.SupportRequests.Add(request);
         if (prompt.OrderId is { } orderId && await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId && o.BuyerId == buyerId, ct) is { } order)
-            OrderTimeline.Add(db, order, now, EventActor.Buyer, "support-request", $"Buyer wrote to /paysupport: \"{Shorten(text, 200)}\"");
+            Payments.Lifecycle.OrderLifecycle.AddEvent(db, order.Id, Payments.Lifecycle.OrderEventKind.SupportRequest,
+                new Payments.Lifecycle.OrderChange(now, EventActor.Buyer, $"Buyer wrote to /paysupport: \"{Shorten(text, 200)}\""));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         notifier.Notify();

@@ -1,0 +1,17 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace StarsStudio.Features.Payments.Lifecycle;
+
+/// <summary>
+/// What a caller says happened, for one transition: when, who, the timeline text, the other columns the step sets
+/// and any extra condition the database must check in the same statement (stock, per-buyer limits).
+/// </summary>
+public sealed record OrderChange(DateTimeOffset At, EventActor Actor, string Detail, string? ActorName = null)
+{
+    public Action<UpdateSettersBuilder<Order>>? Set { get; init; }
+    public Expression<Func<Order, bool>>? OnlyIf { get; init; }
+}
+
+/// <summary>Applied, with the new status; or refused, with the status the order really has (null: no such order).</summary>
+public readonly record struct TransitionOutcome(bool Applied, OrderStatus? Status);

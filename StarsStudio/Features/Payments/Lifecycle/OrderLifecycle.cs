@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
+
+namespace StarsStudio.Features.Payments.Lifecycle;
+
+/// <summary>
+/// The one home of order state changes. A transition is a conditional update
+/// (<c>UPDATE Orders … WHERE Id = @id AND Status IN (from…)</c>) plus its timeline line, inside the caller's
+/// transaction, so the change and its side effects (payment, job, grant, audit) commit together or not at all.
+/// Losing a race is normal: the outcome says what the order is now and the caller decides.
+/// </summary>
+public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, ILogger<OrderLifecycle> logger)
+{
+    public async Task<TransitionOutcome> ApplyAsync(StarsDbContext db, long orderId, OrderTransition transition, OrderChange change, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException($"'{transition}' must run inside the transaction that holds its side effects.");
+        var from = transition.From;
+        var query = db.Orders.Where(o => o.Id == orderId && from.Contains(o.Status));
+        if (change.OnlyIf is { } condition) query = query.Where(condition);
+        var stamp = Guid.NewGuid();
+        var rows = await query.ExecuteUpdateAsync(s =>
+        {
+            if (transition.To is { } to) s.SetProperty(o => o.Status, to);
+            s.SetProperty(o => o.ConcurrencyStamp, stamp);
+            change.Set?.Invoke(s);
+        }, ct);
+        if (rows == 0)
+        {
+            var actual = await db.Orders.Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(ct);
+            logger.LogInformation("Order {OrderId}: '{Transition}' not applied; the order is {Status}", orderId, transition, actual?.ToString() ?? "missing");
+            return new(false, actual);
+        }
+        AddEvent(db, orderId, transition.Event, change);
+        return new(true, transition.To ?? await db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct));
+    }
+
+    /// <summary>A timeline line that is not a state change (a refusal about someone else's attempt, a note), in the caller's unit of work.</summary>
+    public static void AddEvent(StarsDbContext db, long orderId, OrderEventKind kind, OrderChange change) =>
+        db.OrderEvents.Add(new OrderEvent
+        {
+            OrderId = orderId, At = change.At, Actor = change.Actor, ActorName = change.ActorName, Kind = kind, Detail = change.Detail,
+        });
+
+    /// <summary>
+    /// Runs a grant (credits, command uses) only while the order is being delivered, in one transaction that first
+    /// holds the order row with a conditional update: a refund that committed first wins and nothing is granted;
+    /// a refund that commits later revokes what this granted. False when the order is no longer being delivered.
+    /// </summary>
+    public async Task<bool> WhileDeliveringAsync(long orderId, Func<StarsDbContext, Task> grant, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var held = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Delivering)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConcurrencyStamp, Guid.NewGuid()), ct);
+        if (held == 0) return false;
+        await grant(db);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Runs one step in its own context and transaction: everything it did commits together.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<StarsDbContext, Task<T>> step, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await step(db);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+}
