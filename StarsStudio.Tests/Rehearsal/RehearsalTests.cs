@@ -33,6 +33,15 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public async Task Drill_Staff_RefundsRedeliveriesAndResolvesRaceBuyers_EveryInvariantHolds()
+    {
+        var options = RehearsalOptions.Parse(["drill", "staff", "--buyers", "12", "--limits", "off", "--faults", "0.1", "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
+        Assert.Contains(report.Invariants, i => i.Name == "a refunded order holds no credits or uses");
+    }
+
+    [Fact]
     public async Task Drill_BadInput_NoApprovalNoUnlockLoopKeepsWorking()
     {
         var options = RehearsalOptions.Parse(["drill", "badinput", "--bad", "240", "--out", Out]);
