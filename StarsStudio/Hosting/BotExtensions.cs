@@ -35,6 +35,7 @@ public static class BotExtensions
         services.AddSingleton<BotConnectionResolver>();
         services.AddSingleton<BotClientAccessor>();
         services.AddSingleton<BotStatus>();
+        services.AddSingleton<BotScopes>();
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));

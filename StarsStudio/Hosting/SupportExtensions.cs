@@ -37,8 +37,10 @@ public static class SupportExtensions
             var filter = OrderFilter.FromQuery(key => http.Request.Query[key].FirstOrDefault());
             var zone = await settings.TimeZoneAsync(http.RequestAborted);
             http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"orders-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-            await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", "order", $"Exported orders as CSV ({(filter.ToQueryString() is { Length: > 0 } q ? q : "all orders")}).", http.RequestAborted);
+            // Named so a rehearsal file is never mistaken for real sales once it sits in a downloads folder.
+            var name = filter.View == DataView.Practice ? "practice-orders" : "orders";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
+            await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", "order", $"Exported orders as CSV ({(filter.ToQueryString() is { Length: > 0 } q ? q : "all live orders")}).", http.RequestAborted);
             await OrderQuery.WriteCsvAsync(http.Response.Body, orders.StreamAsync(filter, zone, http.RequestAborted), zone, http.RequestAborted);
         }).RequireAuthorization(Policies.Support);
         return app;

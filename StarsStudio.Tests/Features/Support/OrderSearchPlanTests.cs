@@ -1,3 +1,4 @@
+using StarsStudio.Bot;
 using StarsStudio.Features.Buyers;
 using StarsStudio.Features.Support;
 using StarsStudio.Tests.Infrastructure;
@@ -27,8 +28,13 @@ public sealed class OrderSearchPlanTests : IAsyncLifetime
     [InlineData("@ana")]
     public async Task Explain_SearchKey_UsesIndexesOnly(string term)
     {
-        var plan = await app.Service<OrderQuery>().ExplainAsync(new OrderFilter { Search = term }, TimeZoneInfo.Utc);
+        await DataViewSeed.PracticeBotIdAsync(app); // the practice view then filters on a real bot id, not on "nothing"
+        foreach (var view in Enum.GetValues<DataView>())
+            AssertIndexed(await app.Service<OrderQuery>().ExplainAsync(new OrderFilter { Search = term, View = view }, TimeZoneInfo.Utc));
+    }
 
+    private static void AssertIndexed(IReadOnlyList<string> plan)
+    {
         Assert.NotEmpty(plan);
         // "SCAN o" alone is a full table scan; walking an index in order ("SCAN o USING INDEX") is a scan too.
         // ("SCAN o0" reads the already-limited subquery EF wraps around the page, not the table.)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
 using StarsStudio.Data;
 using StarsStudio.Features.Payments;
 
@@ -21,20 +22,26 @@ public sealed record DashboardData(
     public bool HasSales => Gross > 0 || ByStatus.Count > 0;
 }
 
-/// <summary>The home dashboard's numbers: Stars over time, orders by status, a funnel per action, and what needs attention.</summary>
-public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
+/// <summary>
+/// The home dashboard's numbers: Stars over time, orders by status, a funnel per action, and what needs attention —
+/// for one data view, so practice rehearsals never inflate real sales.
+/// </summary>
+public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, BotScopes scopes, TimeProvider clock)
 {
-    public async Task<DashboardData> LoadAsync(TimeZoneInfo zone, bool byWeek, int periods = 30, CancellationToken ct = default)
+    public async Task<DashboardData> LoadAsync(DataView view, TimeZoneInfo zone, bool byWeek, int periods = 30, CancellationToken ct = default)
     {
+        var scope = await scopes.ForAsync(view, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orders = scope.Orders(db.Orders.AsNoTracking());
+        var payments = scope.Payments(db.Payments.AsNoTracking());
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var step = byWeek ? 7 : 1;
         var firstDay = byWeek ? today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(-7 * (periods - 1)) : today.AddDays(-(periods - 1));
         var since = OrderQuery.StartOfDay(firstDay, zone);
 
-        var paid = await db.Payments.AsNoTracking().Where(p => p.Match == PaymentMatch.Matched && p.ReceivedAt >= since)
+        var paid = await payments.Where(p => p.Match == PaymentMatch.Matched && p.ReceivedAt >= since)
             .Select(p => new { p.ReceivedAt, p.TotalAmount }).ToListAsync(ct);
-        var refunds = await db.Payments.AsNoTracking().Where(p => p.RefundedAt != null && p.RefundedAt >= since)
+        var refunds = await payments.Where(p => p.RefundedAt != null && p.RefundedAt >= since)
             .Select(p => new { At = p.RefundedAt!.Value, p.TotalAmount }).ToListAsync(ct);
         int Bucket(DateTimeOffset at) => (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime).DayNumber - firstDay.DayNumber) / step;
         var gross = new long[periods];
@@ -43,8 +50,8 @@ public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, TimeP
         foreach (var r in refunds) { var i = Bucket(r.At); if (i >= 0 && i < periods) refunded[i] += r.TotalAmount; }
         var points = Enumerable.Range(0, periods).Select(i => new EarningsPoint(firstDay.AddDays(i * step), gross[i], refunded[i])).ToList();
 
-        var byStatus = await db.Orders.AsNoTracking().GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var funnel = await db.Orders.AsNoTracking().GroupBy(o => o.ActionId).Select(g => new
+        var byStatus = await orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var funnel = await orders.GroupBy(o => o.ActionId).Select(g => new
         {
             ActionId = g.Key,
             Invoiced = g.Count(o => o.Status != OrderStatus.Created),
@@ -55,14 +62,17 @@ public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, TimeP
         var names = await db.PaidActions.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
         var attention = new List<AttentionItem>();
-        foreach (var o in await db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
+        foreach (var o in await orders.Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
                      .OrderByDescending(o => o.CreatedAt).Take(10).ToListAsync(ct))
             attention.Add(new("Failed delivery", $"{o.Code}: {o.Problem ?? "delivery failed"}", $"/orders/{o.Id}"));
-        var openRequests = await db.SupportRequests.CountAsync(r => r.Status == SupportRequestStatus.Open, ct);
+        var openRequests = await scope.Where(db.SupportRequests, r => r.BotId).CountAsync(r => r.Status == SupportRequestStatus.Open, ct);
         if (openRequests > 0) attention.Add(new("Support", $"{openRequests} support request{(openRequests == 1 ? "" : "s")} waiting for an answer", "/support"));
-        var unmatched = await db.Payments.CountAsync(p => p.Match != PaymentMatch.Matched && !p.Resolved, ct);
+        var unmatched = await payments.CountAsync(p => p.Match != PaymentMatch.Matched && !p.Resolved, ct);
         if (unmatched > 0) attention.Add(new("Payment", $"{unmatched} payment{(unmatched == 1 ? "" : "s")} matching no open order", "/support"));
-        var findings = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null, ct);
+        // A finding has no bot id of its own: one about a charge we recorded follows that payment's bot; one about a
+        // charge we never recorded cannot be placed, so it shows in both views rather than be hidden from either.
+        var findings = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null
+            && (payments.Any(p => p.ChargeId == f.ChargeId) || !db.Payments.Any(p => p.ChargeId == f.ChargeId)), ct);
         if (findings > 0) attention.Add(new("Reconciliation", $"{findings} difference{(findings == 1 ? "" : "s")} between Telegram and our records", "/support"));
 
         return new(points, gross.Sum(), refunded.Sum(), byStatus,

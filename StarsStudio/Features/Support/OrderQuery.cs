@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
 using StarsStudio.Data;
 using StarsStudio.Features.Payments;
 
@@ -17,6 +18,8 @@ public sealed record OrderFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public bool NeedsAttention { get; init; }
+    /// <summary>Live sales (the default) or the practice bot's rehearsals; the two never mix in one list.</summary>
+    public DataView View { get; init; }
 
     public string ToQueryString()
     {
@@ -28,6 +31,7 @@ public sealed record OrderFilter
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (NeedsAttention) Add("attention", "1");
+        Add("data", BotScope.QueryValue(View));
         return string.Join("&", parts);
     }
 
@@ -39,6 +43,7 @@ public sealed record OrderFilter
         From = DateOnly.TryParseExact(get("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : null,
         To = DateOnly.TryParseExact(get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
         NeedsAttention = get("attention") is "1" or "true",
+        View = BotScope.Parse(get("data")),
     };
 }
 
@@ -55,7 +60,7 @@ public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total);
 /// Searches and pages orders. Every search key is an exact or prefix match on an indexed column (order code,
 /// charge id, buyer id, buyer username key), so it stays instant with a million orders: no LIKE '%x%' scans.
 /// </summary>
-public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory)
+public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotScopes scopes)
 {
     public async Task<OrderPage> PageAsync(OrderFilter filter, TimeZoneInfo zone, int page, int pageSize, CancellationToken ct = default)
     {
@@ -99,9 +104,10 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory)
         select new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, b == null ? null : b.FirstName, b == null ? null : b.Username,
             o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem);
 
-    private static async Task<IQueryable<Order>> FilterAsync(StarsDbContext db, OrderFilter f, TimeZoneInfo zone, CancellationToken ct)
+    private async Task<IQueryable<Order>> FilterAsync(StarsDbContext db, OrderFilter f, TimeZoneInfo zone, CancellationToken ct)
     {
-        var q = db.Orders.AsNoTracking();
+        var scope = await scopes.ForAsync(f.View, ct);
+        var q = scope.Orders(db.Orders.AsNoTracking());
         if (f.Status is { } status) q = q.Where(o => o.Status == status);
         if (f.ActionId is { } actionId) q = q.Where(o => o.ActionId == actionId);
         if (f.From is { } from)
