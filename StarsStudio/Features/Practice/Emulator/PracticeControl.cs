@@ -17,11 +17,16 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         remove => emulator.Changed -= value;
     }
 
-    /// <summary>Creates (or finds) the practice bot of a token, exactly as its first Bot API call would.</summary>
+    /// <summary>
+    /// Creates (or finds) the practice bot of a token, as BotFather creates a bot: the emulator answers only tokens
+    /// registered here (or stored in practice.db); any other token gets 401 Unauthorized.
+    /// </summary>
     public async Task<PracticeBotSummary> EnsureBotAsync(string token, CancellationToken ct = default)
     {
-        if (!PracticeEmulator.TryParseToken(token, out _)) throw new PracticeControlException("That is not a bot token (digits, a colon, then letters, digits, '_' or '-').");
-        var bot = await emulator.BotForTokenAsync(token, ct);
+        if (!PracticeEmulator.TryParseToken(token, out var botId)) throw new PracticeControlException("That is not a bot token (digits, a colon, then letters, digits, '_' or '-').");
+        var bot = await emulator.RegisterBotAsync(token, ct);
+        // The id is taken by another token: say so without echoing either secret.
+        if (bot.Row.Token != token) throw new PracticeControlException($"Practice bot {botId} already exists with a different token.");
         return await Gate(bot, () => Summary(bot), ct);
     }
 
