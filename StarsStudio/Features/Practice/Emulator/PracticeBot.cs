@@ -56,7 +56,7 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public HashSet<string> OpenCallbackQueries { get; } = [];
     /// <summary>What the bot answered to callback queries, shown to the buyer as a toast.</summary>
     public SendRateLimiter Limiter { get; set; } = new(rateLimits);
-    public SendCounters Counters { get; } = new();
+    public SendCounters Counters { get; private set; } = new();
     /// <summary>Measurements and random faults for the rehearsal benchmark (memory only).</summary>
     public RehearsalStats Stats { get; set; } = new();
     public List<PracticeFault> Faults { get; } = [];
@@ -81,6 +81,34 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
         Messages[message.MessageId] = message;
         if (!Chats.TryGetValue(message.ChatId, out var chat)) Chats[message.ChatId] = chat = [];
         chat.Add(message);
+    }
+
+    /// <summary>
+    /// "Reset practice data" in place (caller holds the gate, answers open pre-checkouts, and rewrites the rows):
+    /// the same object stays in the emulator's cache, so a long poll waiting on it still wakes for the next update.
+    /// The row, with its token and update/message id counters, is left to the caller.
+    /// </summary>
+    public void ClearPracticeData(PracticeRateLimitOptions rateLimits)
+    {
+        InvoicesBeingPaid.Clear();
+        Buyers.Clear();
+        Messages.Clear();
+        Chats.Clear();
+        Pending.Clear();
+        Files.Clear();
+        Charges.Clear();
+        Transactions.Clear();
+        InvoiceLinks.Clear();
+        PreCheckouts.Clear();
+        OpenCallbackQueries.Clear();
+        CallbackQueryChats.Clear();
+        Faults.Clear();
+        Limiter = new(rateLimits);
+        Counters = new();
+        Stats = new();
+        PaidMessagePending = false;
+        LastWebhookError = null;
+        DeliveryCopies = 1;
     }
 
     public IReadOnlyList<PracticeMessageRow> Chat(long chatId) => Chats.TryGetValue(chatId, out var chat) ? chat : [];

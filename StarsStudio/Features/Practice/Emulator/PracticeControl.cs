@@ -240,7 +240,6 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date))], ct);
     }
 
-    /// <summary>Deletes the bot's buyers, chats, payments and pending updates; its next call starts afresh.</summary>
     /// <summary>The rehearsal's view of one bot: pre-checkout latencies and verdicts, and when sending started and stopped.</summary>
     public async Task<RehearsalSnapshot> RehearsalStatsAsync(long botId, CancellationToken ct = default)
     {
@@ -262,6 +261,10 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         (await emulator.RequireBotAsync(botId, ct)).Stats.FaultRate = rate;
     }
 
+    /// <summary>
+    /// Deletes the bot's buyers, chats, payments and pending updates. The bot stays registered and answers at once:
+    /// update and message ids go on from where they were, so a running poller sees the next update as new.
+    /// </summary>
     public Task ResetAsync(long botId) => emulator.ResetBotAsync(botId);
 
     private PracticeBotSummary Summary(PracticeBot bot) => new(

@@ -104,17 +104,28 @@ public sealed partial class PracticeEmulator(
         return new PracticeBot(row, Options.RateLimits);
     }
 
-    /// <summary>Forgets a bot and everything it had (Practice page: "reset practice data").</summary>
+    /// <summary>
+    /// "Reset practice data" (Practice page, control API DELETE): forgets the bot's buyers, chats, payments, files,
+    /// invoice links and pending updates, but not the bot. Its token stays registered, its settings (webhook,
+    /// commands) stay, and update and message ids go on from where they were: the running app's polling offset and
+    /// its update_id dedupe remember the old high ids, and ids that started again at 1 would be confirmed away or
+    /// dropped as duplicates, leaving the bot deaf until restarted.
+    /// </summary>
     internal async Task ResetBotAsync(long botId)
     {
-        if (bots.TryRemove(botId, out var lazy))
+        var bot = await FindBotAsync(botId, CancellationToken.None);
+        if (bot is null) return;
+        await bot.Gate.WaitAsync();
+        try
         {
-            var bot = await lazy.Value;
-            await bot.Gate.WaitAsync();
-            try { foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset.")); }
-            finally { bot.Gate.Release(); }
+            foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset."));
+            bot.ClearPracticeData(Options.RateLimits);
+            // Paid Stars went with the payments; the balance follows the (now empty) ledger.
+            bot.Row.StarBalanceTenths = 0;
+            await store.ClearBotDataAsync(bot.Row);
         }
-        await store.DeleteBotAsync(botId);
+        finally { bot.Gate.Release(); }
+        logger.LogInformation("Practice bot {BotId} reset", botId);
         Changed?.Invoke(new PracticeChange(botId, 0));
     }
 
