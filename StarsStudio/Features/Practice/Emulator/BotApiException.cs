@@ -22,5 +22,10 @@ public static class PracticeErrors
     public static BotApiException ChatNotFound() => BotApiException.BadRequest("chat not found");
     public static BotApiException MissingParameter(string name) => BotApiException.BadRequest($"{name} is empty");
     public static BotApiException StarsInvoiceInvalid() => BotApiException.BadRequest("STARS_INVOICE_INVALID");
-    public static BotApiException QueryIdInvalid() => BotApiException.BadRequest("QUERY_ID_INVALID");
+    /// <summary>
+    /// A late, repeated or unknown answerPreCheckoutQuery or answerCallbackQuery. tdlib answers QUERY_ID_INVALID, but the Bot API server
+    /// rewrites that to this sentence (tdlib/telegram-bot-api Client.cpp), which is what bots see on the wire.
+    /// </summary>
+    public static BotApiException QueryIdInvalid() =>
+        BotApiException.BadRequest("query is too old and response timeout expired or query ID is invalid");
 }

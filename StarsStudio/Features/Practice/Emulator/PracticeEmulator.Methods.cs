@@ -262,7 +262,7 @@ public sealed partial class PracticeEmulator
     {
         var id = r.String("callback_query_id") ?? "";
         if (!bot.OpenCallbackQueries.Remove(id))
-            throw BotApiException.BadRequest("query is too old and response timeout expired or query ID is invalid");
+            throw PracticeErrors.QueryIdInvalid();
         var text = r.String("text");
         if (text is { Length: > 200 }) throw BotApiException.BadRequest("MESSAGE_TOO_LONG");
         if (text is { Length: > 0 } && bot.CallbackQueryChats.TryGetValue(id, out var chatId) && bot.Buyers.TryGetValue(chatId, out var buyer))
