@@ -19,6 +19,9 @@ public static class PracticeErrors
     public static BotApiException Blocked() => new(403, "Forbidden: bot was blocked by the user");
     public static BotApiException WebhookConflict() =>
         new(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    /// <summary>Two pollers on one token: the getUpdates that was waiting ends with this when another one arrives.</summary>
+    public static BotApiException TerminatedByOtherGetUpdates() =>
+        new(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
     public static BotApiException ChatNotFound() => BotApiException.BadRequest("chat not found");
     public static BotApiException MissingParameter(string name) => BotApiException.BadRequest($"{name} is empty");
     public static BotApiException StarsInvoiceInvalid() => BotApiException.BadRequest("STARS_INVOICE_INVALID");

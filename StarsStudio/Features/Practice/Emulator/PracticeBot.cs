@@ -69,6 +69,24 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public int DeliveryCopies { get; set; } = 1;
 
     private TaskCompletionSource updatesArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? currentPoll;
+
+    /// <summary>
+    /// A getUpdates begins: the one before it, if still waiting, is told to end with 409 (Telegram's "terminated by
+    /// other getUpdates request"). The returned source completes when a later getUpdates supersedes this one.
+    /// </summary>
+    public TaskCompletionSource BeginPoll()
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref currentPoll, mine)?.TrySetResult();
+        return mine;
+    }
+
+    /// <summary>A getUpdates answered or gave up: it no longer counts as the waiting one.</summary>
+    public void EndPoll(TaskCompletionSource mine) => Interlocked.CompareExchange(ref currentPoll, null, mine);
+
+    /// <summary>A getUpdates is in progress (tests wait for this before starting a second poller).</summary>
+    public bool HasPollInProgress => Volatile.Read(ref currentPoll) is not null;
 
     /// <summary>Completes when the next update is queued; long polls and the webhook deliverer wait on it.</summary>
     public Task UpdatesArrived => Volatile.Read(ref updatesArrived).Task;

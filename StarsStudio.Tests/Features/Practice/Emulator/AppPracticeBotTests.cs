@@ -7,8 +7,8 @@ using Telegram.Bot.Types.Payments;
 
 namespace StarsStudio.Tests.Features.Practice.Emulator;
 
-/// <summary>"Reset practice data" while the app's own bot is polling: the bot must keep answering.</summary>
-public sealed class ResetTests : IAsyncLifetime
+/// <summary>The app's own practice bot, polling as in production: reset and restart must leave it answering.</summary>
+public sealed class AppPracticeBotTests : IAsyncLifetime
 {
     // A long poll as long as in production: a reset that left the poller waiting on a forgotten bot would show
     // as a reply that takes the whole poll timeout, well past the wait below.
@@ -81,5 +81,22 @@ public sealed class ResetTests : IAsyncLifetime
         var next = (await bot.Client.GetUpdates(offset: last.Id + 1)).Single();
         Assert.True(next.Id > last.Id, $"update id {next.Id} after {last.Id}");
         Assert.Equal("hello after the reset", next.Message!.Text);
+    }
+
+    [Fact]
+    public async Task RestartFromSettings_OldLongPollCancelledByTheClient_BotKeepsAnswering()
+    {
+        var botId = await PracticeBotIdAsync();
+        var emulatorBot = await app.Service<PracticeEmulator>().LoadedBotAsync(botId);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!emulatorBot!.HasPollInProgress && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.True(emulatorBot.HasPollInProgress, "the app's long poll never reached the emulator");
+
+        // What Settings does after a token change: the waiting getUpdates is cancelled client-side and a new loop starts.
+        app.Service<BotHostService>().Restart();
+        var buyer = await app.Control.CreateBuyerAsync(botId, "Dee", "dee_restart", "en", 0);
+        var start = await app.Control.StartAsync(botId, buyer.UserId);
+        Assert.Contains("Hi Dee!", (await ReplyAsync(botId, buyer.UserId, start)).Text);
+        Assert.Equal(BotState.Practice, app.Service<BotStatus>().State);
     }
 }
