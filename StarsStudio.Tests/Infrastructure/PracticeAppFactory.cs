@@ -57,13 +57,21 @@ public sealed class PracticeAppFactory : StarsAppFactory
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>A new isolated practice bot (created by its first getMe) with the real client.</summary>
+    /// <summary>A new isolated practice bot, registered with the emulator (which answers only tokens it was given), with the real client.</summary>
     public async Task<PracticeTestBot> NewBotAsync()
     {
-        var token = NewToken();
+        var token = await NewRegisteredTokenAsync();
         var client = Client(token);
         await client.GetMe();
         return new PracticeTestBot(token, BotIdOf(token), client);
+    }
+
+    /// <summary>A fresh token the emulator knows, as if BotFather had made it (the control API's POST /practice/control/bots).</summary>
+    public async Task<string> NewRegisteredTokenAsync()
+    {
+        var token = NewToken();
+        await Control.EnsureBotAsync(token);
+        return token;
     }
 
     /// <summary>A bot with one buyer holding <paramref name="stars"/>.</summary>

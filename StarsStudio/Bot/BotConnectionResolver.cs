@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StarsStudio.Data;
+using StarsStudio.Features.Practice.Emulator;
 using StarsStudio.Features.Settings;
 using System.Security.Cryptography;
 
@@ -17,7 +18,8 @@ public sealed class BotConnectionResolver(
     IOptionsMonitor<TelegramOptions> options,
     IDbContextFactory<StarsDbContext> dbFactory,
     IDataProtectionProvider protection,
-    IServer server)
+    IServer server,
+    PracticeControl practice)
 {
     internal const string TokenProtectionPurpose = "StarsStudio.BotToken.v1";
 
@@ -45,6 +47,9 @@ public sealed class BotConnectionResolver(
             settings.PracticeBotToken = $"{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}:practice_{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}";
             await db.SaveChangesAsync(ct);
         }
+        // The emulator answers only tokens it was given, as Telegram knows only bots BotFather made: register the
+        // practice token before the bot loop's first getMe. Idempotent, so every resolve (restarts too) may do it.
+        await practice.EnsureBotAsync(settings.PracticeBotToken, ct);
         // Practice polls the emulator; a webhook would need the app to call itself, which proves nothing.
         return new BotConnection(settings.PracticeBotToken, PracticeApiBaseUrl(), false, true, BotMode.Polling, null, null);
     }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Data;
+using StarsStudio.Features.Practice.Data;
 using StarsStudio.Features.Practice.Emulator;
 using StarsStudio.Hosting;
 
@@ -51,10 +52,24 @@ public sealed class RehearsalHost : IAsyncDisposable
             .. extraArgs ?? [],
         ];
         var app = StarsApp.Build(args);
+        await RegisterWithOwnEmulatorAsync(app, token);
         await app.StartAsync();
         var host = new RehearsalHost(app, baseUrl, dataDirectory, token);
         await host.WaitForBotAsync();
         return host;
+    }
+
+    /// <summary>
+    /// The emulator answers only tokens registered with it (BotFather's part), and this app's bot runs on a configured
+    /// token, not the practice token the app registers itself. Register it before the host starts, so the bot loop's
+    /// first getMe is not a 401 and a retry. (When the bot talks to another process's emulator, as the crash drill's
+    /// seeder does, that emulator's owner registers the token there; registering it here too is harmless.)
+    /// </summary>
+    private static async Task RegisterWithOwnEmulatorAsync(WebApplication app, string token)
+    {
+        // The emulator's tables are made by a hosted service that has not run yet; migrating twice is harmless.
+        await ActivatorUtilities.CreateInstance<PracticeDatabaseInitializer>(app.Services).StartAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<PracticeControl>().EnsureBotAsync(token);
     }
 
     /// <summary>A token the emulator accepts and no real bot has: "7…:rehearsal_…".</summary>
@@ -70,13 +85,12 @@ public sealed class RehearsalHost : IAsyncDisposable
         $"--Telegram:Outbound:PerChatIntervalMilliseconds={(options.Limits ? 1000 : 0)}",
     ];
 
-    /// <summary>The bot is polling once the emulator has seen its token (its first getMe).</summary>
+    /// <summary>The bot is polling once its first getMe went through.</summary>
     private async Task WaitForBotAsync()
     {
         var status = App.Services.GetRequiredService<StarsStudio.Bot.BotStatus>();
         for (var i = 0; i < 600 && status.State != StarsStudio.Bot.BotState.Live; i++) await Task.Delay(50);
         if (status.State != StarsStudio.Bot.BotState.Live) throw new InvalidOperationException($"The bot did not start: {status.Problem}");
-        await Control.EnsureBotAsync(Token);
     }
 
     public async Task<StarsDbContext> DbAsync() =>

@@ -18,13 +18,53 @@ public sealed class BotApiBasicsTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
-    public async Task GetMe_AnyWellFormedToken_CreatesItsOwnBot()
+    public async Task GetMe_RegisteredToken_AnswersItsOwnBot()
     {
-        var token = PracticeAppFactory.NewToken();
+        var token = await app.NewRegisteredTokenAsync();
         var me = await app.Client(token).GetMe();
         Assert.Equal(PracticeAppFactory.BotIdOf(token), me.Id);
         Assert.True(me.IsBot);
         Assert.EndsWith("_bot", me.Username);
+    }
+
+    [Fact]
+    public async Task BotApi_TokenNobodyRegistered_401UnauthorizedAndNoBotIsCreated()
+    {
+        var token = PracticeAppFactory.NewToken();
+        var response = await app.Http.GetAsync($"{app.BaseUrl}/practice/bot{token}/getMe");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("""{"ok":false,"error_code":401,"description":"Unauthorized"}""", await response.Content.ReadAsStringAsync());
+        var e = await Assert.ThrowsAsync<ApiRequestException>(() => app.Client(token).GetUpdates());
+        Assert.Equal(401, e.ErrorCode);
+        // Asking did not make the bot: the control API still does not know it.
+        var control = await Assert.ThrowsAsync<StarsStudio.Features.Practice.Emulator.PracticeControlException>(
+            () => app.Control.GetBotAsync(PracticeAppFactory.BotIdOf(token)));
+        Assert.Contains("register its token first", control.Message);
+    }
+
+    [Fact]
+    public async Task BotApi_KnownIdWithAnotherSecret_401AndRegisteringItIsRefused()
+    {
+        var bot = await app.NewBotAsync();
+        var impostor = $"{bot.BotId}:someone_elses_secret";
+        var e = await Assert.ThrowsAsync<ApiRequestException>(() => app.Client(impostor).GetMe());
+        Assert.Equal(401, e.ErrorCode);
+        Assert.Equal("Unauthorized", e.Message);
+        var refused = await Assert.ThrowsAsync<StarsStudio.Features.Practice.Emulator.PracticeControlException>(() => app.Control.EnsureBotAsync(impostor));
+        Assert.DoesNotContain("someone_elses_secret", refused.Message);
+        Assert.Equal(bot.BotId, (await bot.Client.GetMe()).Id);
+    }
+
+    [Fact]
+    public async Task AppsOwnPracticeBot_RegisteredByTheAppBeforeItPolls()
+    {
+        var status = app.Service<StarsStudio.Bot.BotStatus>();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (status.State != StarsStudio.Bot.BotState.Practice && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.True(status.State == StarsStudio.Bot.BotState.Practice, $"bot state {status.State}: {status.Problem}");
+        var running = app.Service<StarsStudio.Bot.BotClientAccessor>().Current;
+        Assert.NotNull(running);
+        Assert.Equal(running.BotId, (await app.Control.GetBotAsync(running.BotId)).BotId);
     }
 
     [Fact]

@@ -51,6 +51,28 @@ public sealed class UpdatesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetUpdates_SecondPollerWhileOneWaits_EarlierEnds409AndTheNewOneProceeds()
+    {
+        var (bot, buyer) = await app.NewBotWithBuyerAsync();
+        var emulatorBot = await app.Service<PracticeEmulator>().LoadedBotAsync(bot.BotId);
+        var first = bot.Client.GetUpdates(timeout: 50);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!emulatorBot!.HasPollInProgress && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.True(emulatorBot.HasPollInProgress, "the first long poll never reached the emulator");
+
+        // A second instance of the bot on the same token.
+        var second = app.Client(bot.Token).GetUpdates(timeout: 50);
+        var e = await Assert.ThrowsAsync<ApiRequestException>(() => first);
+        Assert.Equal(409, e.ErrorCode);
+        Assert.Equal("Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", e.Message);
+
+        await app.Control.SendTextAsync(bot.BotId, buyer.UserId, "for the instance still polling");
+        Assert.Equal("for the instance still polling", Assert.Single(await second).Message!.Text);
+        // One poller after the other, as the app polls, never conflicts.
+        Assert.Single(await bot.Client.GetUpdates());
+    }
+
+    [Fact]
     public async Task GetUpdates_WhileWebhookIsSet_Conflict409()
     {
         var bot = await app.NewBotAsync();

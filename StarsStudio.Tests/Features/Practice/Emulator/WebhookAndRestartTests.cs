@@ -59,6 +59,8 @@ public sealed class WebhookAndRestartTests
         await using (var first = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir))
         {
             first.Start();
+            // The emulator answers only registered tokens; the second app finds this one in practice.db.
+            await first.Control.EnsureBotAsync(token);
             var client = first.Client(token);
             await client.GetMe();
             userId = (await first.Control.CreateBuyerAsync(botId, "Kim", "kim_keeps", "ko", 10)).UserId;
@@ -96,6 +98,8 @@ public sealed class WebhookAndRestartTests
         await using (var first = new PracticeAppFactory().With("StarsStudio:DataDirectory", dir))
         {
             first.Start();
+            // The emulator answers only registered tokens; the second app finds this one in practice.db.
+            await first.Control.EnsureBotAsync(token);
             await first.Client(token).GetMe();
             userId = (await first.Control.CreateBuyerAsync(botId, "Lee")).UserId;
             await first.Control.SendTextAsync(botId, userId, "old news");

@@ -13,7 +13,8 @@ public sealed record CreateBuyerRequest(string FirstName, string? Username, stri
 public sealed record TextRequest(string Text);
 public sealed record StartRequest(string? Parameter);
 public sealed record TapRequest(int MessageId, string Data);
-public sealed record PayRequest(int? MessageId, string? InvoiceLink);
+/// <param name="FromChatId">Pay an invoice another buyer forwarded: the invoice is message <c>MessageId</c> in this buyer's chat.</param>
+public sealed record PayRequest(int? MessageId, string? InvoiceLink, long? FromChatId = null);
 public sealed record TopUpRequest(long Stars);
 public sealed record BlockRequest(bool Blocked);
 public sealed record FaultRequest(string Method, [property: JsonConverter(typeof(JsonStringEnumConverter<PracticeFaultKind>))] PracticeFaultKind Kind, int Times = 1, int RetryAfterSeconds = 5);
@@ -61,7 +62,13 @@ internal static class ControlEndpoints
         buyer.MapPost("/tap", (long botId, long userId, TapRequest r, PracticeControl c, CancellationToken ct) =>
             Run(async () => new { callbackQueryId = await c.TapButtonAsync(botId, userId, r.MessageId, r.Data, ct) }));
         buyer.MapPost("/pay", (long botId, long userId, PayRequest r, PracticeControl c, CancellationToken ct) =>
-            Run(() => r.InvoiceLink is { Length: > 0 } link ? c.PayInvoiceLinkAsync(botId, userId, link, ct) : c.PayAsync(botId, userId, r.MessageId, ct)));
+            Run(() => r switch
+            {
+                { InvoiceLink: { Length: > 0 } link } => c.PayInvoiceLinkAsync(botId, userId, link, ct),
+                { FromChatId: { } from, MessageId: { } messageId } => c.PayForwardedAsync(botId, userId, from, messageId, ct),
+                { FromChatId: not null } => throw new PracticeControlException("A forwarded invoice needs the messageId of the invoice in the other buyer's chat."),
+                _ => c.PayAsync(botId, userId, r.MessageId, ct),
+            }));
         buyer.MapPost("/topup", (long botId, long userId, TopUpRequest r, PracticeControl c, CancellationToken ct) => Run(() => c.TopUpAsync(botId, userId, r.Stars, ct)));
         buyer.MapPost("/block", (long botId, long userId, BlockRequest r, PracticeControl c, CancellationToken ct) =>
             Run(async () => { await c.SetBlockedAsync(botId, userId, r.Blocked, ct); return await c.GetBuyerAsync(botId, userId, ct); }));

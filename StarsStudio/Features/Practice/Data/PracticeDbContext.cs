@@ -40,7 +40,7 @@ public sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> option
         c.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
 }
 
-/// <summary>One emulated bot, created the first time its token calls the emulator.</summary>
+/// <summary>One emulated bot, created when its token is registered (the app's practice token, or the control API).</summary>
 public sealed class PracticeBotRow
 {
     public long BotId { get; set; }

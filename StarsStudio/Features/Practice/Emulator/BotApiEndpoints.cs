@@ -19,8 +19,16 @@ internal static class BotApiEndpoints
             .AllowAnonymous().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
     }
 
+    /// <summary>Headers a reverse proxy adds when it relays someone else's request.</summary>
+    private static readonly string[] ProxyHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
+
+    /// <summary>
+    /// A request from this machine itself. A proxy on this machine (nginx, Caddy, a tunnel) connects from
+    /// 127.0.0.1 for callers anywhere, so a request carrying a proxy header is never local, whatever its address.
+    /// </summary>
     public static bool IsLocal(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } ip && (IPAddress.IsLoopback(ip) || ip.Equals(http.Connection.LocalIpAddress));
+        !ProxyHeaders.Any(http.Request.Headers.ContainsKey)
+        && http.Connection.RemoteIpAddress is { } ip && (IPAddress.IsLoopback(ip) || ip.Equals(http.Connection.LocalIpAddress));
 
     private static async Task HandleAsync(HttpContext http, string token, string method, PracticeEmulator emulator, IOptionsMonitor<PracticeOptions> options)
     {

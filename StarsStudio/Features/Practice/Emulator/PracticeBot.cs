@@ -56,7 +56,7 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public HashSet<string> OpenCallbackQueries { get; } = [];
     /// <summary>What the bot answered to callback queries, shown to the buyer as a toast.</summary>
     public SendRateLimiter Limiter { get; set; } = new(rateLimits);
-    public SendCounters Counters { get; } = new();
+    public SendCounters Counters { get; private set; } = new();
     /// <summary>Measurements and random faults for the rehearsal benchmark (memory only).</summary>
     public RehearsalStats Stats { get; set; } = new();
     public List<PracticeFault> Faults { get; } = [];
@@ -69,6 +69,24 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public int DeliveryCopies { get; set; } = 1;
 
     private TaskCompletionSource updatesArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? currentPoll;
+
+    /// <summary>
+    /// A getUpdates begins: the one before it, if still waiting, is told to end with 409 (Telegram's "terminated by
+    /// other getUpdates request"). The returned source completes when a later getUpdates supersedes this one.
+    /// </summary>
+    public TaskCompletionSource BeginPoll()
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref currentPoll, mine)?.TrySetResult();
+        return mine;
+    }
+
+    /// <summary>A getUpdates answered or gave up: it no longer counts as the waiting one.</summary>
+    public void EndPoll(TaskCompletionSource mine) => Interlocked.CompareExchange(ref currentPoll, null, mine);
+
+    /// <summary>A getUpdates is in progress (tests wait for this before starting a second poller).</summary>
+    public bool HasPollInProgress => Volatile.Read(ref currentPoll) is not null;
 
     /// <summary>Completes when the next update is queued; long polls and the webhook deliverer wait on it.</summary>
     public Task UpdatesArrived => Volatile.Read(ref updatesArrived).Task;
@@ -81,6 +99,34 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
         Messages[message.MessageId] = message;
         if (!Chats.TryGetValue(message.ChatId, out var chat)) Chats[message.ChatId] = chat = [];
         chat.Add(message);
+    }
+
+    /// <summary>
+    /// "Reset practice data" in place (caller holds the gate, answers open pre-checkouts, and rewrites the rows):
+    /// the same object stays in the emulator's cache, so a long poll waiting on it still wakes for the next update.
+    /// The row, with its token and update/message id counters, is left to the caller.
+    /// </summary>
+    public void ClearPracticeData(PracticeRateLimitOptions rateLimits)
+    {
+        InvoicesBeingPaid.Clear();
+        Buyers.Clear();
+        Messages.Clear();
+        Chats.Clear();
+        Pending.Clear();
+        Files.Clear();
+        Charges.Clear();
+        Transactions.Clear();
+        InvoiceLinks.Clear();
+        PreCheckouts.Clear();
+        OpenCallbackQueries.Clear();
+        CallbackQueryChats.Clear();
+        Faults.Clear();
+        Limiter = new(rateLimits);
+        Counters = new();
+        Stats = new();
+        PaidMessagePending = false;
+        LastWebhookError = null;
+        DeliveryCopies = 1;
     }
 
     public IReadOnlyList<PracticeMessageRow> Chat(long chatId) => Chats.TryGetValue(chatId, out var chat) ? chat : [];

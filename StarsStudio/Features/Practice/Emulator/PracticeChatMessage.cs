@@ -4,7 +4,8 @@ using StarsStudio.Features.Practice.Data;
 namespace StarsStudio.Features.Practice.Emulator;
 
 public sealed record ChatButton(string Text, string? CallbackData, string? Url, bool Pay);
-public sealed record ChatInvoice(string Title, string Description, long Amount);
+/// <param name="TimesPaid">How often this chat's buyer has paid it (Telegram lets an invoice be paid again).</param>
+public sealed record ChatInvoice(string Title, string Description, long Amount, int TimesPaid = 0);
 public sealed record ChatDocument(string FileName, string FileId, string? FilePath, long Size, bool IsPhoto);
 
 /// <summary>One line of a buyer's chat as the Practice page and the control API show it.</summary>
@@ -20,7 +21,7 @@ public sealed record PracticeChatMessage(
     bool Edited,
     string Json)
 {
-    internal static PracticeChatMessage From(PracticeMessageRow row, Func<string, string?> filePathOf)
+    internal static PracticeChatMessage From(PracticeMessageRow row, Func<string, string?> filePathOf, IReadOnlyDictionary<string, int>? paidByPayload = null)
     {
         var json = JsonNode.Parse(row.Json)!.AsObject();
         var buttons = (json["reply_markup"]?["inline_keyboard"] as JsonArray ?? [])
@@ -28,7 +29,8 @@ public sealed record PracticeChatMessage(
                 b?["text"]?.ToString() ?? "", b?["callback_data"]?.ToString(), b?["url"]?.ToString(), b?["pay"]?.GetValue<bool>() ?? false)).ToList())
             .ToList();
         ChatInvoice? invoice = json["invoice"] is JsonObject i
-            ? new ChatInvoice(i["title"]?.ToString() ?? "", i["description"]?.ToString() ?? "", (long?)i["total_amount"] ?? 0) : null;
+            ? new ChatInvoice(i["title"]?.ToString() ?? "", i["description"]?.ToString() ?? "", (long?)i["total_amount"] ?? 0,
+                row.InvoicePayload is { } payload ? paidByPayload?.GetValueOrDefault(payload) ?? 0 : 0) : null;
         ChatDocument? document = json["document"] is JsonObject d
             ? new ChatDocument(d["file_name"]?.ToString() ?? "file", d["file_id"]!.ToString(), filePathOf(d["file_id"]!.ToString()), (long?)d["file_size"] ?? 0, false)
             : json["photo"] is JsonArray { Count: > 0 } p

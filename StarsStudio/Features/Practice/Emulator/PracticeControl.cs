@@ -17,11 +17,16 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         remove => emulator.Changed -= value;
     }
 
-    /// <summary>Creates (or finds) the practice bot of a token, exactly as its first Bot API call would.</summary>
+    /// <summary>
+    /// Creates (or finds) the practice bot of a token, as BotFather creates a bot: the emulator answers only tokens
+    /// registered here (or stored in practice.db); any other token gets 401 Unauthorized.
+    /// </summary>
     public async Task<PracticeBotSummary> EnsureBotAsync(string token, CancellationToken ct = default)
     {
-        if (!PracticeEmulator.TryParseToken(token, out _)) throw new PracticeControlException("That is not a bot token (digits, a colon, then letters, digits, '_' or '-').");
-        var bot = await emulator.BotForTokenAsync(token, ct);
+        if (!PracticeEmulator.TryParseToken(token, out var botId)) throw new PracticeControlException("That is not a bot token (digits, a colon, then letters, digits, '_' or '-').");
+        var bot = await emulator.RegisterBotAsync(token, ct);
+        // The id is taken by another token: say so without echoing either secret.
+        if (bot.Row.Token != token) throw new PracticeControlException($"Practice bot {botId} already exists with a different token.");
         return await Gate(bot, () => Summary(bot), ct);
     }
 
@@ -124,17 +129,39 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         }, ct);
     }
 
-    /// <summary>Pays an invoice in the buyer's chat: the given message, or the latest invoice.</summary>
+    /// <summary>
+    /// Pays an invoice in the buyer's chat: the given message, or the latest invoice. As on Telegram an invoice can be
+    /// paid again once a payment has completed (each payment has its own charge id and transaction); only a second
+    /// tap while its payment sheet is still open is refused.
+    /// </summary>
     public async Task<PaymentOutcome> PayAsync(long botId, long userId, int? messageId = null, CancellationToken ct = default)
+    {
+        var bot = await emulator.RequireBotAsync(botId, ct);
+        return await emulator.PayAsync(bot, userId, b => InvoiceIn(b, userId, messageId), ct);
+    }
+
+    /// <summary>
+    /// The buyer pays an invoice another buyer (<paramref name="fromChatId"/>) forwarded to them, as Telegram allows:
+    /// the payload and amount are the original invoice's, but the payer — pre_checkout_query's from, the charge, the
+    /// transaction and the successful_payment message in the payer's own chat — is this buyer.
+    /// </summary>
+    public async Task<PaymentOutcome> PayForwardedAsync(long botId, long userId, long fromChatId, int messageId, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
         return await emulator.PayAsync(bot, userId, b =>
         {
-            var invoice = b.Chat(userId).LastOrDefault(m => !m.Deleted && m.InvoicePayload is not null && (messageId is null || m.MessageId == messageId))
-                          ?? throw new PracticeControlException(messageId is null ? "This chat has no invoice to pay." : $"Message {messageId} is not an invoice in this chat.");
-            var json = JsonNode.Parse(invoice.Json)!["invoice"]!;
-            return new InvoiceSpec(json["title"]!.ToString(), json["description"]!.ToString(), invoice.InvoicePayload!, (long)json["total_amount"]!, null, invoice.MessageId);
+            PracticeEmulator.RequireBuyer(b, fromChatId);
+            return InvoiceIn(b, fromChatId, messageId);
         }, ct);
+    }
+
+    /// <summary>The invoice message <paramref name="messageId"/> (or the latest invoice) in a chat, as something to pay.</summary>
+    private static InvoiceSpec InvoiceIn(PracticeBot bot, long chatId, int? messageId)
+    {
+        var invoice = bot.Chat(chatId).LastOrDefault(m => !m.Deleted && m.InvoicePayload is not null && (messageId is null || m.MessageId == messageId))
+                      ?? throw new PracticeControlException(messageId is null ? "This chat has no invoice to pay." : $"Message {messageId} is not an invoice in this chat.");
+        var json = JsonNode.Parse(invoice.Json)!["invoice"]!;
+        return new InvoiceSpec(json["title"]!.ToString(), json["description"]!.ToString(), invoice.InvoicePayload!, (long)json["total_amount"]!, null, invoice.MessageId);
     }
 
     /// <summary>Pays an invoice link made by createInvoiceLink (https://t.me/$slug).</summary>
@@ -194,7 +221,15 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task<IReadOnlyList<PracticeChatMessage>> ChatAsync(long botId, long userId, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await Gate(bot, () => (IReadOnlyList<PracticeChatMessage>)[.. bot.Chat(userId).Where(m => !m.Deleted).Select(m => PracticeChatMessage.From(m, id => bot.Files.GetValueOrDefault(id)?.FilePath))], ct);
+        return await Gate(bot, () =>
+        {
+            var chat = bot.Chat(userId);
+            // The buyer's payments per payload, so the page can show an invoice as paid and offer to pay it again.
+            var paid = chat.Where(m => m.Kind == PracticeMessageKind.FromBuyer && m.Json.Contains("\"successful_payment\"", StringComparison.Ordinal))
+                .Select(m => JsonNode.Parse(m.Json)?["successful_payment"]?["invoice_payload"]?.ToString())
+                .OfType<string>().CountBy(p => p).ToDictionary();
+            return (IReadOnlyList<PracticeChatMessage>)[.. chat.Where(m => !m.Deleted).Select(m => PracticeChatMessage.From(m, id => bot.Files.GetValueOrDefault(id)?.FilePath, paid))];
+        }, ct);
     }
 
     /// <summary>Queues any update JSON as is (malformed, or reusing an update_id); returns its update_id.</summary>
@@ -235,7 +270,6 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date))], ct);
     }
 
-    /// <summary>Deletes the bot's buyers, chats, payments and pending updates; its next call starts afresh.</summary>
     /// <summary>The rehearsal's view of one bot: pre-checkout latencies and verdicts, and when sending started and stopped.</summary>
     public async Task<RehearsalSnapshot> RehearsalStatsAsync(long botId, CancellationToken ct = default)
     {
@@ -257,6 +291,10 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         (await emulator.RequireBotAsync(botId, ct)).Stats.FaultRate = rate;
     }
 
+    /// <summary>
+    /// Deletes the bot's buyers, chats, payments and pending updates. The bot stays registered and answers at once:
+    /// update and message ids go on from where they were, so a running poller sees the next update as new.
+    /// </summary>
     public Task ResetAsync(long botId) => emulator.ResetBotAsync(botId);
 
     private PracticeBotSummary Summary(PracticeBot bot) => new(

@@ -72,31 +72,49 @@ public sealed partial class PracticeEmulator
         var offset = r.Long("offset");
         var allowed = r.Json("allowed_updates") as JsonArray;
 
-        await UnderGateAsync(bot, async () =>
+        var superseded = await UnderGateAsync(bot, async () =>
         {
             if (bot.Row.WebhookUrl is not null) throw PracticeErrors.WebhookConflict();
-            if (allowed is not null)
+            // Before confirming: the earlier poller must not hand out what this one is about to confirm.
+            var mine = bot.BeginPoll();
+            try
             {
-                bot.Row.AllowedUpdatesJson = allowed.Count == 0 ? null : allowed.ToJsonString();
-                await SaveRowsAsync(bot.Row);
+                if (allowed is not null)
+                {
+                    bot.Row.AllowedUpdatesJson = allowed.Count == 0 ? null : allowed.ToJsonString();
+                    await SaveRowsAsync(bot.Row);
+                }
+                if (offset is { } o && o != 0) await ConfirmAsync(bot, o);
             }
-            if (offset is { } o && o != 0) await ConfirmAsync(bot, o);
-            return 0;
+            catch
+            {
+                bot.EndPoll(mine);
+                throw;
+            }
+            return mine;
         }, ct);
 
-        var deadline = clock.GetUtcNow() + timeout;
-        while (true)
+        try
         {
-            // Take the wake-up task before looking, so an update queued in between is never missed.
-            var arrived = bot.UpdatesArrived;
-            var batch = await UnderGateAsync(bot, () => Task.FromResult(TakeDeliverable(bot, limit)), ct);
-            var remaining = deadline - clock.GetUtcNow();
-            if (batch.Count > 0 || remaining <= TimeSpan.Zero) return "[" + string.Join(",", batch) + "]";
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
-            await Task.WhenAny(arrived, Task.Delay(remaining, clock, wait.Token));
-            wait.Cancel();
-            ct.ThrowIfCancellationRequested();
-            if (lifetime.ApplicationStopping.IsCancellationRequested) return "[]";
+            var deadline = clock.GetUtcNow() + timeout;
+            while (true)
+            {
+                // Take the wake-up task before looking, so an update queued in between is never missed.
+                var arrived = bot.UpdatesArrived;
+                var batch = await UnderGateAsync(bot, () => Task.FromResult(superseded.Task.IsCompleted ? null : TakeDeliverable(bot, limit)), ct);
+                if (batch is null) throw PracticeErrors.TerminatedByOtherGetUpdates();
+                var remaining = deadline - clock.GetUtcNow();
+                if (batch.Count > 0 || remaining <= TimeSpan.Zero) return "[" + string.Join(",", batch) + "]";
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+                await Task.WhenAny(arrived, superseded.Task, Task.Delay(remaining, clock, wait.Token));
+                wait.Cancel();
+                ct.ThrowIfCancellationRequested();
+                if (lifetime.ApplicationStopping.IsCancellationRequested) return "[]";
+            }
+        }
+        finally
+        {
+            bot.EndPoll(superseded);
         }
     }
 
@@ -262,7 +280,7 @@ public sealed partial class PracticeEmulator
     {
         var id = r.String("callback_query_id") ?? "";
         if (!bot.OpenCallbackQueries.Remove(id))
-            throw BotApiException.BadRequest("query is too old and response timeout expired or query ID is invalid");
+            throw PracticeErrors.QueryIdInvalid();
         var text = r.String("text");
         if (text is { Length: > 200 }) throw BotApiException.BadRequest("MESSAGE_TOO_LONG");
         if (text is { Length: > 0 } && bot.CallbackQueryChats.TryGetValue(id, out var chatId) && bot.Buyers.TryGetValue(chatId, out var buyer))

@@ -12,7 +12,7 @@ namespace StarsStudio.Features.Practice.Emulator;
 public readonly record struct PracticeChange(long BotId, long ChatId);
 
 /// <summary>
-/// The Telegram Bot API emulator: one <see cref="PracticeBot"/> per token, created on first use, with Telegram's
+/// The Telegram Bot API emulator: one <see cref="PracticeBot"/> per registered token, with Telegram's
 /// methods, limits and error strings. Bot API methods live in the partial files beside this one; buyers act
 /// through <see cref="PracticeControl"/>.
 /// </summary>
@@ -47,13 +47,27 @@ public sealed partial class PracticeEmulator(
         return match.Success && long.TryParse(match.Groups[1].Value, out botId) && botId > 0;
     }
 
-    /// <summary>The bot for a token, created on first use; a different secret for a known id is 401, as on Telegram.</summary>
+    /// <summary>
+    /// The bot of a token the emulator knows: registered by <see cref="RegisterBotAsync"/> (the app's practice token,
+    /// control API tokens) or stored in practice.db. Any other token is 401 Unauthorized, as on Telegram: a Bot API
+    /// call never creates a bot, so a typo or a stranger's token cannot conjure one up.
+    /// </summary>
     internal async Task<PracticeBot> BotForTokenAsync(string token, CancellationToken ct)
     {
         if (!TryParseToken(token, out var botId)) throw PracticeErrors.NotFound();
-        var bot = await GetOrCreateAsync(botId, token, ct);
+        var bot = await FindBotAsync(botId, ct) ?? throw PracticeErrors.Unauthorized();
         if (bot.Row.Token != token) throw PracticeErrors.Unauthorized();
         return bot;
+    }
+
+    /// <summary>
+    /// BotFather's part: creates the bot of a well-formed token, or finds it. The caller checks the returned bot's
+    /// token, since an id already registered with another secret stays that other bot's.
+    /// </summary>
+    internal Task<PracticeBot> RegisterBotAsync(string token, CancellationToken ct)
+    {
+        if (!TryParseToken(token, out var botId)) throw new ArgumentException("Not a bot token.", nameof(token));
+        return GetOrCreateAsync(botId, token, ct);
     }
 
     /// <summary>A bot that already exists (control API and page), or null.</summary>
@@ -66,7 +80,7 @@ public sealed partial class PracticeEmulator(
     }
 
     internal async Task<PracticeBot> RequireBotAsync(long botId, CancellationToken ct) =>
-        await FindBotAsync(botId, ct) ?? throw new PracticeControlException($"No practice bot {botId}: call any Bot API method with its token first.");
+        await FindBotAsync(botId, ct) ?? throw new PracticeControlException($"No practice bot {botId}: register its token first (POST /practice/control/bots).");
 
     private Task<PracticeBot> GetOrCreateAsync(long botId, string token, CancellationToken ct)
     {
@@ -90,17 +104,28 @@ public sealed partial class PracticeEmulator(
         return new PracticeBot(row, Options.RateLimits);
     }
 
-    /// <summary>Forgets a bot and everything it had (Practice page: "reset practice data").</summary>
+    /// <summary>
+    /// "Reset practice data" (Practice page, control API DELETE): forgets the bot's buyers, chats, payments, files,
+    /// invoice links and pending updates, but not the bot. Its token stays registered, its settings (webhook,
+    /// commands) stay, and update and message ids go on from where they were: the running app's polling offset and
+    /// its update_id dedupe remember the old high ids, and ids that started again at 1 would be confirmed away or
+    /// dropped as duplicates, leaving the bot deaf until restarted.
+    /// </summary>
     internal async Task ResetBotAsync(long botId)
     {
-        if (bots.TryRemove(botId, out var lazy))
+        var bot = await FindBotAsync(botId, CancellationToken.None);
+        if (bot is null) return;
+        await bot.Gate.WaitAsync();
+        try
         {
-            var bot = await lazy.Value;
-            await bot.Gate.WaitAsync();
-            try { foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset.")); }
-            finally { bot.Gate.Release(); }
+            foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset."));
+            bot.ClearPracticeData(Options.RateLimits);
+            // Paid Stars went with the payments; the balance follows the (now empty) ledger.
+            bot.Row.StarBalanceTenths = 0;
+            await store.ClearBotDataAsync(bot.Row);
         }
-        await store.DeleteBotAsync(botId);
+        finally { bot.Gate.Release(); }
+        logger.LogInformation("Practice bot {BotId} reset", botId);
         Changed?.Invoke(new PracticeChange(botId, 0));
     }
 

@@ -38,8 +38,10 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
         return bot;
     }
 
-    public async Task DeleteBotAsync(long botId)
+    /// <summary>Deletes everything a bot had except the bot itself, whose row (counters included) is saved as given.</summary>
+    internal async Task ClearBotDataAsync(PracticeBotRow bot)
     {
+        var botId = bot.BotId;
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         await db.Buyers.Where(x => x.BotId == botId).ExecuteDeleteAsync();
@@ -49,7 +51,8 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
         await db.Charges.Where(x => x.BotId == botId).ExecuteDeleteAsync();
         await db.Transactions.Where(x => x.BotId == botId).ExecuteDeleteAsync();
         await db.InvoiceLinks.Where(x => x.BotId == botId).ExecuteDeleteAsync();
-        await db.Bots.Where(x => x.BotId == botId).ExecuteDeleteAsync();
+        db.Bots.Update(bot);
+        await db.SaveChangesAsync();
         await tx.CommitAsync();
     }
 }
