@@ -42,6 +42,15 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public async Task Drill_DoublePay_InvoicesPaidTwiceAndForwarded_EachDeliveredOnceExtraChargesRefundedOnce()
+    {
+        var options = RehearsalOptions.Parse(["drill", "doublepay", "--buyers", "9", "--limits", "off", "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
+        Assert.Contains(report.Invariants, i => i.Name == "every extra charge refunded once");
+    }
+
+    [Fact]
     public async Task Drill_BadInput_NoApprovalNoUnlockLoopKeepsWorking()
     {
         var options = RehearsalOptions.Parse(["drill", "badinput", "--bad", "240", "--out", Out]);

@@ -20,7 +20,8 @@ public static class Drills
         "broadcast" => await BroadcastDrill.RunAsync(o, output),
         "crash" => await CrashDrill.RunAsync(o, output),
         "staff" => await StaffDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff)."),
+        "doublepay" => await DoublePayDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)
