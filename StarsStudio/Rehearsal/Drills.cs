@@ -19,7 +19,8 @@ public static class Drills
         "badinput" => await BadInputDrillAsync(o, output),
         "broadcast" => await BroadcastDrill.RunAsync(o, output),
         "crash" => await CrashDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash)."),
+        "switch" => await SwitchDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, switch)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)
