@@ -81,6 +81,7 @@ public static partial class SwitchDrill
             var restarts = 0;
             var faultsArmed = 0;
             var faultsUnused = 0;
+            int inFlightRounds = 0, inFlightCaught = 0;
             var clock = Stopwatch.StartNew();
             var progress = RehearsalCommand.Progress(options.Buyers, output);
 
@@ -148,8 +149,17 @@ public static partial class SwitchDrill
                 await WaitAttemptedAsync(host, bot.Id, wave, paid);
                 faultsUnused += await DisarmAsync(host, bot.Id);
 
-                // 5. Switch while those deliveries wait for their retry.
-                if (r < rounds - 1) await SwitchToAsync(bot, r % 2 == 0 ? live : practice, duringBuying: true);
+                // 5. Switch while those deliveries wait for their retry — or, every third round, just as their retries
+                //    are under way (claimed by the worker for this bot, sending through it when the app moves on).
+                if (r < rounds - 1)
+                {
+                    if (r % 3 == 1)
+                    {
+                        inFlightRounds++;
+                        if (await WaitRetryInFlightAsync(host, bot.Id, wave)) inFlightCaught++;
+                    }
+                    await SwitchToAsync(bot, r % 2 == 0 ? live : practice, duringBuying: true);
+                }
             }
             var buyingSeconds = clock.Elapsed.TotalSeconds;
 
@@ -164,9 +174,10 @@ public static partial class SwitchDrill
             var invariants = new List<InvariantResult>();
             var duringBuying = switches.Where(s => s.DuringBuying).ToList();
             invariants.Add(new($"the bot was switched {options.Switches} times while deliveries were retrying",
-                duringBuying.Count == options.Switches && duringBuying.All(s => s.Retrying > 0),
+                duringBuying.Count == options.Switches && duringBuying.All(s => s.Retrying + s.InFlight > 0),
                 $"{duringBuying.Count} switches while buying ({switches.Count - duringBuying.Count} more to drain), each reached its bot; " +
-                $"deliveries retrying at each: {string.Join(", ", duringBuying.Select(s => s.Retrying))}; bot loop also restarted {restarts} times mid-payment"));
+                $"deliveries of the bot left retrying / in flight at each: {string.Join(", ", duringBuying.Select(s => $"{s.Retrying}/{s.InFlight}"))}; " +
+                $"switched as retries ran: {inFlightCaught} of {inFlightRounds} tries; bot loop also restarted {restarts} times mid-payment"));
             invariants.Add(new("both bots sold", practice.Buyers.Count > 0 && live.Buyers.Count > 0 && await PaidOrdersAsync(host, practice.Id) > 0 && await PaidOrdersAsync(host, live.Id) > 0,
                 $"paid orders: practice {await PaidOrdersAsync(host, practice.Id)}, live {await PaidOrdersAsync(host, live.Id)}"));
             invariants.Add(await NothingThroughTheOtherBotAsync(host, [practice, live]));
@@ -233,6 +244,25 @@ public static partial class SwitchDrill
             if (orders.Count >= paid && jobs.Count >= orders.Count && jobs.All(j => j.Attempts >= 1 && j.Status != JobStatus.Running)) return;
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// Waits (bounded) until a retry of one of the round's deliveries is claimed (Running, second attempt or later);
+    /// false if none was seen before all of them finished. Polled tightly: a retry runs for milliseconds.
+    /// </summary>
+    private static async Task<bool> WaitRetryInFlightAsync(RehearsalHost host, long botId, IReadOnlyList<long> wave)
+    {
+        var deadline = DateTime.UtcNow + AttemptedTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = await host.DbAsync();
+            var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => j.BotId == botId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running))
+                .Join(db.Orders.Where(o => wave.Contains(o.BuyerId)), j => j.OrderId, o => o.Id, (j, o) => new { j.Status, j.Attempts }).ToListAsync();
+            if (jobs.Any(j => j.Status == JobStatus.Running && j.Attempts >= 2)) return true;
+            if (jobs.Count == 0) return false;
+            await Task.Delay(5);
+        }
+        return false;
     }
 
     /// <summary>The bot's deliveries not finished: retrying after a failed attempt, running now, and not attempted yet.</summary>
