@@ -166,9 +166,16 @@ public static partial class SwitchDrill
             // Drain: the running bot finishes its work, then the other one does, then back to practice.
             var last = rounds % 2 == 1 ? practice : live;
             var other = last == practice ? live : practice;
-            var drained = new Dictionary<string, bool> { [last.Name] = await Invariants.WaitForQuietAsync(host.DbAsync, DrainTimeout, last.Id) };
+            var drained = new Dictionary<string, string>();
+            async Task DrainAsync(DrillBot bot)
+            {
+                var started = clock.Elapsed;
+                var quiet = await Invariants.WaitForQuietAsync(host.DbAsync, DrainTimeout, bot.Id);
+                drained[bot.Name] = string.Create(CultureInfo.InvariantCulture, $"{(quiet ? "settled" : "NOT settled")} in {(clock.Elapsed - started).TotalSeconds:0.0} s");
+            }
+            await DrainAsync(last);
             await SwitchToAsync(last, other, duringBuying: false);
-            drained[other.Name] = await Invariants.WaitForQuietAsync(host.DbAsync, DrainTimeout, other.Id);
+            await DrainAsync(other);
             if (other != practice) await SwitchToAsync(other, practice, duringBuying: false);
 
             var invariants = new List<InvariantResult>();
@@ -194,7 +201,8 @@ public static partial class SwitchDrill
                 ["buyers who paid"] = $"{m.Completed} of {options.Buyers} over {rounds} rounds ({buyingSeconds:0} s); errors: {(m.Errors.IsEmpty ? "none" : string.Join("; ", m.Errors.Select(e => $"{e.Key} ×{e.Value}")))}",
                 ["faults"] = $"{faultsArmed} sends answered 500 (sendMessage/sendDocument, armed before each round's payments); unused and disarmed: {faultsUnused}",
                 ["restarts of the bot loop"] = $"{switches.Count} by Settings (connect / use practice), {restarts} direct (BotHostService.Restart mid-payment)",
-                ["drained"] = string.Join(", ", drained.Select(d => $"{d.Key} {(d.Value ? "settled" : "NOT settled")}")),
+                ["drained (after the last round)"] = string.Join(", ", drained.Select(d => $"{d.Key} {d.Value}")),
+                ["delivery attempts per job"] = await AttemptsAsync(host),
             };
             foreach (var s in switches) figures[$"switch {s.Number}"] = s.Describe();
             return new RehearsalReport("drill", options, at, RehearsalCommand.Machine(), null, null, invariants, figures, RehearsalCommand.PeakMemoryMb());
@@ -344,13 +352,20 @@ public static partial class SwitchDrill
             problems.Count == 0 ? $"{orders.Count} paid orders, their payments and jobs all of the order's own bot and buyer" : $"{problems.Count} wrong: {string.Join("; ", problems.Take(5))}");
     }
 
+    private static async Task<string> AttemptsAsync(RehearsalHost host)
+    {
+        await using var db = await host.DbAsync();
+        var byAttempts = await db.DeliveryJobs.AsNoTracking().GroupBy(j => new { j.BotId, j.Attempts }).Select(g => new { g.Key.BotId, g.Key.Attempts, Count = g.Count() }).ToListAsync();
+        return string.Join("; ", byAttempts.GroupBy(x => x.BotId).Select(b => $"bot {b.Key}: " + string.Join(", ", b.OrderBy(x => x.Attempts).Select(x => $"{x.Attempts} ×{x.Count}"))));
+    }
+
     private static async Task<InvariantResult> NoJobLeftAsync(RehearsalHost host)
     {
         await using var db = await host.DbAsync();
         var byStatus = await db.DeliveryJobs.AsNoTracking().GroupBy(j => j.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         int Of(JobStatus s) => byStatus.GetValueOrDefault(s);
         var stuck = await db.DeliveryJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running || j.Status == JobStatus.Pending)
-            .Join(db.Orders, j => j.OrderId, o => o.Id, (j, o) => $"{o.Code} (bot {j.BotId}, {j.Status}, {j.Attempts} attempts, {j.LastError})").Take(5).ToListAsync();
+            .OrderBy(j => j.Id).Join(db.Orders, j => j.OrderId, o => o.Id, (j, o) => $"{o.Code} (bot {j.BotId}, {j.Status}, {j.Attempts} attempts, {j.LastError})").Take(5).ToListAsync();
         return new("no job left running or pending", Of(JobStatus.Running) == 0 && Of(JobStatus.Pending) == 0,
             $"done {Of(JobStatus.Done)}, failed {Of(JobStatus.Failed)}, pending {Of(JobStatus.Pending)}, running {Of(JobStatus.Running)}" +
             (stuck.Count > 0 ? ": " + string.Join("; ", stuck) : ""));
