@@ -86,6 +86,26 @@ public sealed class RehearsalTests
         Assert.Contains(report.Invariants, i => i.Name == "the update loop kept working");
     }
 
+    /// <summary>
+    /// The app's bot switched practice → second bot (saved through Settings) → practice → second bot while each
+    /// round's deliveries retry after a 500; then both drain. Every invariant, per bot, must hold.
+    /// </summary>
+    [Fact]
+    public async Task Drill_Switch_PracticeAndLiveWhileDeliveriesRetry_EachOrderStaysWithItsBot()
+    {
+        var options = RehearsalOptions.Parse(["drill", "switch", "--buyers", "8", "--switches", "3", "--kinds", "credits,text,command,file", "--limits", "off", "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
+        Assert.True(report.Passed, report.ToMarkdown());
+        foreach (var name in new[]
+                 {
+                     "the bot was switched 3 times while deliveries were retrying", "both bots sold", "no message for an order went out through the other bot",
+                     "orders, payments and jobs stay with their bot", "practice: each paid order delivered exactly once", "live: each paid order delivered exactly once",
+                     "practice: Stars charged = Stars recorded", "live: Stars charged = Stars recorded", "no job left running or pending", "the update loop kept working",
+                 })
+            Assert.Contains(report.Invariants, i => i.Name == name);
+    }
+
     [Fact]
     public void Parse_CrashOptions()
     {
@@ -94,6 +114,8 @@ public sealed class RehearsalTests
         Assert.Null(RehearsalOptions.Parse(["drill", "crash"]).Seed);
         Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--kills", "0"]));
         Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--seed", "-1"]));
+        Assert.Equal(4, RehearsalOptions.Parse(["drill", "switch", "--switches", "4"]).Switches);
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--switches", "0"]));
     }
 
     [Fact]

@@ -21,7 +21,8 @@ public static class Drills
         "crash" => await CrashDrill.RunAsync(o, output),
         "staff" => await StaffDrill.RunAsync(o, output),
         "doublepay" => await DoublePayDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay)."),
+        "switch" => await SwitchDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay, switch)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)

@@ -18,7 +18,8 @@ public sealed class RehearsalHost : IAsyncDisposable
     public WebApplication App { get; }
     public string BaseUrl { get; }
     public string DataDirectory { get; }
-    public string Token { get; }
+    /// <summary>The bot's token; with <c>practice: true</c>, the practice token the app made for itself.</summary>
+    public string Token { get; private set; }
     public long BotId => long.Parse(Token.AsSpan(0, Token.IndexOf(':')));
     public PracticeControl Control => App.Services.GetRequiredService<PracticeControl>();
 
@@ -29,12 +30,19 @@ public sealed class RehearsalHost : IAsyncDisposable
 
     /// <param name="token">The bot's token (default: a fresh rehearsal token).</param>
     /// <param name="extraArgs">Appended last, so they override the defaults above them (e.g. another Telegram:ApiBaseUrl).</param>
-    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, string? dataDirectory = null, IEnumerable<string>? extraArgs = null, string? token = null)
+    /// <param name="practice">
+    /// No token in configuration: the app runs its own practice bot (the token it makes and keeps in its database),
+    /// as an install without a token does, so a token saved through Settings can take over and be cleared again.
+    /// Telegram:ApiBaseUrl still points at this app's emulator, so a saved token reaches the emulator too.
+    /// </param>
+    public static async Task<RehearsalHost> StartAsync(RehearsalOptions options, string? dataDirectory = null, IEnumerable<string>? extraArgs = null, string? token = null,
+        bool practice = false)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "stars-rehearsal", Guid.NewGuid().ToString("N"));
-        token ??= NewToken();
+        if (practice && token is not null) throw new ArgumentException("A practice host makes its own token.", nameof(token));
+        token ??= practice ? "" : NewToken();
         string[] args =
         [
             // Inside a test host the entry assembly is not StarsStudio: name the app so its static assets are found.
@@ -52,10 +60,10 @@ public sealed class RehearsalHost : IAsyncDisposable
             .. extraArgs ?? [],
         ];
         var app = StarsApp.Build(args);
-        await RegisterWithOwnEmulatorAsync(app, token);
+        if (!practice) await RegisterWithOwnEmulatorAsync(app, token);
         await app.StartAsync();
         var host = new RehearsalHost(app, baseUrl, dataDirectory, token);
-        await host.WaitForBotAsync();
+        await host.WaitForBotAsync(practice);
         return host;
     }
 
@@ -85,12 +93,15 @@ public sealed class RehearsalHost : IAsyncDisposable
         $"--Telegram:Outbound:PerChatIntervalMilliseconds={(options.Limits ? 1000 : 0)}",
     ];
 
-    /// <summary>The bot is polling once its first getMe went through.</summary>
-    private async Task WaitForBotAsync()
+    /// <summary>The bot is polling once the emulator has seen its token (its first getMe).</summary>
+    private async Task WaitForBotAsync(bool practice)
     {
         var status = App.Services.GetRequiredService<StarsStudio.Bot.BotStatus>();
-        for (var i = 0; i < 600 && status.State != StarsStudio.Bot.BotState.Live; i++) await Task.Delay(50);
-        if (status.State != StarsStudio.Bot.BotState.Live) throw new InvalidOperationException($"The bot did not start: {status.Problem}");
+        var running = practice ? StarsStudio.Bot.BotState.Practice : StarsStudio.Bot.BotState.Live;
+        for (var i = 0; i < 600 && status.State != running; i++) await Task.Delay(50);
+        if (status.State != running) throw new InvalidOperationException($"The bot did not start: {status.Problem}");
+        if (practice) Token = Service<StarsStudio.Bot.BotClientAccessor>().Current?.Connection.Token ?? throw new InvalidOperationException("The practice bot is not running.");
+        await Control.EnsureBotAsync(Token);
     }
 
     public async Task<StarsDbContext> DbAsync() =>

@@ -26,10 +26,12 @@ public sealed record RehearsalOptions
     public int Kills { get; init; } = 5;
     /// <summary>Drill crash: seed of the kill schedule; null = a random one, printed so a run can be repeated.</summary>
     public int? Seed { get; init; }
+    /// <summary>Drill switch: how many times the app's bot is switched between practice and the second (live) bot.</summary>
+    public int Switches { get; init; } = 6;
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -42,6 +44,7 @@ public sealed record RehearsalOptions
           --broadcast-buyers N  drill broadcast: buyers to remind (default 10000)
           --kills N           drill crash: kill the app at least N times while buyers buy (default 5)
           --seed N            drill crash: seed of the kill schedule (default random; printed)
+          --switches N        drill switch: switch the bot between practice and a second bot N times (default 6)
           --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
         """;
 
@@ -73,6 +76,7 @@ public sealed record RehearsalOptions
                 case "--broadcast-buyers": o = o with { BroadcastBuyers = PositiveInt(Next(), "--broadcast-buyers") }; break;
                 case "--kills": o = o with { Kills = PositiveInt(Next(), "--kills") }; break;
                 case "--seed": o = o with { Seed = int.TryParse(Next(), out var seed) && seed >= 0 ? seed : throw new RehearsalUsageException("--seed is a whole number from 0.") }; break;
+                case "--switches": o = o with { Switches = PositiveInt(Next(), "--switches") }; break;
                 case "--out": o = o with { OutputDirectory = Next() }; break;
                 case "-h" or "--help": throw new RehearsalUsageException(null);
                 default: throw new RehearsalUsageException($"Unknown option {args[i]}.");
