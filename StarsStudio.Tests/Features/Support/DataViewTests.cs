@@ -97,6 +97,26 @@ public sealed class DataViewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SupportInbox_EachView_ListsOnlyItsBotsFailedDeliveriesAndStrayPayments()
+    {
+        await using (var db = await app.DbAsync())
+        {
+            db.Payments.Add(new Payment
+            {
+                ChargeId = "charge-stray-live", BotId = DataViewSeed.LiveBot, BuyerId = 7001, Currency = "XTR", TotalAmount = 5,
+                InvoicePayload = "unknown", Match = PaymentMatch.Unmatched, ReceivedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var queues = app.Service<SupportQueues>();
+
+        Assert.Equal(["SS-PRAC2"], (await queues.FailedDeliveriesAsync(DataView.Practice)).Select(o => o.Code));
+        Assert.Empty(await queues.FailedDeliveriesAsync(DataView.Live));
+        Assert.Equal(["charge-stray-live"], (await queues.UnmatchedPaymentsAsync(DataView.Live)).Select(p => p.ChargeId));
+        Assert.Empty(await queues.UnmatchedPaymentsAsync(DataView.Practice));
+    }
+
+    [Fact]
     public async Task OrderQuery_EachView_ListsOnlyItsBotsOrders()
     {
         var live = await OrdersAsync(new OrderFilter());

@@ -65,15 +65,15 @@ public sealed class Dashboard(IDbContextFactory<StarsDbContext> dbFactory, BotSc
         foreach (var o in await orders.Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
                      .OrderByDescending(o => o.CreatedAt).Take(10).ToListAsync(ct))
             attention.Add(new("Failed delivery", $"{o.Code}: {o.Problem ?? "delivery failed"}", $"/orders/{o.Id}"));
+        // The inbox opens in the same data view as this list.
+        var inbox = scope.IsPractice ? "/support?data=practice" : "/support";
         var openRequests = await scope.Where(db.SupportRequests, r => r.BotId).CountAsync(r => r.Status == SupportRequestStatus.Open, ct);
-        if (openRequests > 0) attention.Add(new("Support", $"{openRequests} support request{(openRequests == 1 ? "" : "s")} waiting for an answer", "/support"));
+        if (openRequests > 0) attention.Add(new("Support", $"{openRequests} support request{(openRequests == 1 ? "" : "s")} waiting for an answer", inbox));
         var unmatched = await payments.CountAsync(p => p.Match != PaymentMatch.Matched && !p.Resolved, ct);
-        if (unmatched > 0) attention.Add(new("Payment", $"{unmatched} payment{(unmatched == 1 ? "" : "s")} matching no open order", "/support"));
-        // A finding has no bot id of its own: one about a charge we recorded follows that payment's bot; one about a
-        // charge we never recorded cannot be placed, so it shows in both views rather than be hidden from either.
-        var findings = await db.ReconciliationFindings.CountAsync(f => f.ResolvedAt == null
-            && (payments.Any(p => p.ChargeId == f.ChargeId) || !db.Payments.Any(p => p.ChargeId == f.ChargeId)), ct);
-        if (findings > 0) attention.Add(new("Reconciliation", $"{findings} difference{(findings == 1 ? "" : "s")} between Telegram and our records", "/support"));
+        if (unmatched > 0) attention.Add(new("Payment", $"{unmatched} payment{(unmatched == 1 ? "" : "s")} matching no open order", inbox));
+        // Each finding carries the bot whose ledger it came from.
+        var findings = await scope.Where(db.ReconciliationFindings, f => f.BotId).CountAsync(f => f.ResolvedAt == null, ct);
+        if (findings > 0) attention.Add(new("Reconciliation", $"{findings} difference{(findings == 1 ? "" : "s")} between Telegram and our records", inbox));
 
         return new(points, gross.Sum(), refunded.Sum(), byStatus,
             [.. funnel.OrderByDescending(f => f.Paid).Select(f => new FunnelRow(f.ActionId, names.GetValueOrDefault(f.ActionId) ?? $"action {f.ActionId}", f.Invoiced, f.Approved, f.Paid, f.Delivered))],

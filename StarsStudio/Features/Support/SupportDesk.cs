@@ -29,6 +29,7 @@ public sealed record SupportRequestView(SupportRequest Request, Buyer? Buyer, st
 /// </summary>
 public sealed class SupportDesk(
     IDbContextFactory<StarsDbContext> dbFactory,
+    BotScopes scopes,
     BotClientAccessor bots,
     BotSender sender,
     AuditLog audit,
@@ -108,17 +109,19 @@ public sealed class SupportDesk(
         return request;
     }
 
-    public async Task<IReadOnlyList<SupportRequestView>> ListAsync(bool includeClosed, CancellationToken ct = default)
+    /// <summary>The requests of one data view: practice buyers' requests stay out of the live inbox.</summary>
+    public async Task<IReadOnlyList<SupportRequestView>> ListAsync(bool includeClosed, DataView view = DataView.Live, CancellationToken ct = default)
     {
+        var scope = await scopes.ForAsync(view, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.SupportRequests.AsNoTracking().Include(r => r.Messages).AsQueryable();
+        var q = scope.Where(db.SupportRequests.AsNoTracking().Include(r => r.Messages), r => r.BotId);
         if (!includeClosed) q = q.Where(r => r.Status != SupportRequestStatus.Closed);
         var requests = await q.OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(ct);
         var buyerIds = requests.Select(r => r.BuyerId).Distinct().ToList();
         var buyers = await db.Buyers.AsNoTracking().Where(b => buyerIds.Contains(b.TelegramUserId)).ToListAsync(ct);
         var orderIds = requests.Where(r => r.OrderId is not null).Select(r => r.OrderId!.Value).ToList();
         var codes = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
-        var recent = (await db.Orders.AsNoTracking().Where(o => buyerIds.Contains(o.BuyerId)).OrderByDescending(o => o.CreatedAt).Take(500)
+        var recent = (await scope.Orders(db.Orders.AsNoTracking()).Where(o => buyerIds.Contains(o.BuyerId)).OrderByDescending(o => o.CreatedAt).Take(500)
                 .Select(o => new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, null, null, o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem))
                 .ToListAsync(ct))
             .GroupBy(o => o.BuyerId).ToDictionary(g => g.Key, g => (IReadOnlyList<OrderRow>)g.Take(5).ToList());
@@ -128,10 +131,11 @@ public sealed class SupportDesk(
             recent.TryGetValue(r.BuyerId, out var list) ? list : []))];
     }
 
-    public async Task<int> OpenCountAsync(CancellationToken ct = default)
+    public async Task<int> OpenCountAsync(DataView view = DataView.Live, CancellationToken ct = default)
     {
+        var scope = await scopes.ForAsync(view, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SupportRequests.CountAsync(r => r.Status != SupportRequestStatus.Closed, ct);
+        return await scope.Where(db.SupportRequests, r => r.BotId).CountAsync(r => r.Status != SupportRequestStatus.Closed, ct);
     }
 
     /// <summary>Sends a staff reply to the buyer through the bot and stores it with the request.</summary>
@@ -192,20 +196,22 @@ public sealed class SupportDesk(
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }
 
-/// <summary>Payments and deliveries waiting for support, for the inbox.</summary>
-public sealed class SupportQueues(IDbContextFactory<StarsDbContext> dbFactory)
+/// <summary>Payments and deliveries waiting for support, for the inbox, one data view at a time.</summary>
+public sealed class SupportQueues(IDbContextFactory<StarsDbContext> dbFactory, BotScopes scopes)
 {
-    public async Task<IReadOnlyList<Payment>> UnmatchedPaymentsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<Payment>> UnmatchedPaymentsAsync(DataView view = DataView.Live, CancellationToken ct = default)
     {
+        var scope = await scopes.ForAsync(view, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Payments.AsNoTracking().Where(p => p.Match != PaymentMatch.Matched && !p.Resolved)
+        return await scope.Payments(db.Payments.AsNoTracking()).Where(p => p.Match != PaymentMatch.Matched && !p.Resolved)
             .OrderByDescending(p => p.ReceivedAt).Take(100).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Order>> FailedDeliveriesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<Order>> FailedDeliveriesAsync(DataView view = DataView.Live, CancellationToken ct = default)
     {
+        var scope = await scopes.ForAsync(view, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Orders.AsNoTracking().Include(o => o.Action).Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
+        return await scope.Orders(db.Orders.AsNoTracking().Include(o => o.Action)).Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
             .OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ct);
     }
 }
