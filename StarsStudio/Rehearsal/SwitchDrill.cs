@@ -112,7 +112,9 @@ public static partial class SwitchDrill
                         lock (invoices) invoices.Add((wave[i], invoice, action.Kind == Features.Catalog.ActionKind.File));
                 });
 
-                // 2. Break delivery: the next sends of content and receipts answer 500, about one per order.
+                // 2. Break delivery: the next sends of content and receipts answer 500, about one per order. First the
+                //    bot's older deliveries, due again since it came back, get their turn, so the faults hit this round's.
+                await WaitNothingDueAsync(host, bot.Id);
                 var files = invoices.Count(x => x.File);
                 var messageFaults = Math.Max(1, invoices.Count - files);
                 await control.InjectFaultAsync(bot.Id, "sendMessage", PracticeFaultKind.ServerError, messageFaults);
@@ -271,6 +273,21 @@ public static partial class SwitchDrill
             await Task.Delay(5);
         }
         return false;
+    }
+
+    /// <summary>Waits (bounded) until none of the bot's deliveries is due or running (later retries may still be scheduled).</summary>
+    private static async Task WaitNothingDueAsync(RehearsalHost host, long botId)
+    {
+        var deadline = DateTime.UtcNow + AttemptedTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = await host.DbAsync();
+            var now = DateTimeOffset.UtcNow;
+            var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => j.BotId == botId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running))
+                .Select(j => new { j.Status, j.NextAttemptAt }).ToListAsync();
+            if (!jobs.Any(j => j.Status == JobStatus.Running || j.NextAttemptAt <= now)) return;
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The bot's deliveries not finished: retrying after a failed attempt, running now, and not attempted yet.</summary>
