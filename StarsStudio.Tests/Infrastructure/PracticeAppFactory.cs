@@ -1,3 +1,4 @@
+using StarsStudio.Bot;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,12 +48,12 @@ public sealed class PracticeAppFactory : StarsAppFactory
     public static long BotIdOf(string token) => long.Parse(token[..token.IndexOf(':')]);
 
     /// <summary>The real client, with RetryCount 1 so 429s surface as exceptions.</summary>
-    /// <remarks>Telegram.Bot drops the base URL's path; the app's PracticePathHandler puts /practice back.</remarks>
+    /// <remarks>Telegram.Bot drops the base URL's path; the app's ApiBasePathHandler puts /practice back.</remarks>
     public TelegramBotClient Client(string token) =>
         new(new TelegramBotClientOptions(token, BaseUrl + "/practice") { RetryCount = 1 }, Http);
 
     /// <summary>An HttpClient for the Telegram.Bot client: requests to this app get their /practice path back.</summary>
-    public HttpClient Http => http ??= new HttpClient(new PracticePathHandler(BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() })
+    public HttpClient Http => http ??= new HttpClient(new ApiBasePathHandler(BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };

@@ -68,7 +68,7 @@ public sealed class BotHostService(
             catch (Exception e)
             {
                 failures++;
-                var problem = Describe(e);
+                var problem = TelegramErrors.Describe(e);
                 status.Failed(problem);
                 logger.LogWarning("Bot loop failed ({Problem}); retrying", problem);
                 try { await Task.Delay(Backoff(failures), clock, run.Token); }
@@ -121,7 +121,7 @@ public sealed class BotHostService(
             catch (Exception e)
             {
                 failures++;
-                var problem = Describe(e);
+                var problem = TelegramErrors.Describe(e);
                 status.Failed(problem);
                 var delay = e is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } retryAfter }
                     ? TimeSpan.FromSeconds(retryAfter)
@@ -164,25 +164,6 @@ public sealed class BotHostService(
 
     internal static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 6) - 1)));
-
-    /// <summary>A one-line description for the status chip: never the token or a URL that contains it.</summary>
-    internal static string Describe(Exception e) => e switch
-    {
-        ApiRequestException { ErrorCode: 401 } => "Telegram rejected the bot token (401 Unauthorized). Paste a fresh token in Settings.",
-        ApiRequestException { ErrorCode: 404 } => "Telegram does not know this bot token (404). Check the token in Settings.",
-        ApiRequestException { ErrorCode: 409 } a => $"Another program uses this bot: {a.Message}",
-        ApiRequestException { ErrorCode: 429 } a => $"Telegram asks to slow down (retry after {a.Parameters?.RetryAfter} s).",
-        ApiRequestException a => $"Telegram answered {a.ErrorCode}: {a.Message}",
-        RequestException { InnerException: JsonException } => "The Bot API answered something that is not valid JSON.",
-        RequestException { InnerException: TaskCanceledException } or TaskCanceledException => "The Bot API did not answer in time.",
-        RequestException { InnerException: HttpRequestException h } => $"Cannot reach the Bot API ({h.HttpRequestError}).",
-        RequestException r => $"Bot API request failed: {StripUrls(r.Message)}",
-        HttpRequestException h => $"Cannot reach the Bot API ({h.HttpRequestError}).",
-        _ => $"{e.GetType().Name}: {StripUrls(e.Message)}",
-    };
-
-    private static string StripUrls(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @"bot[0-9]+:[A-Za-z0-9_-]+", "bot<token>");
 
     private async Task WaitForAppStartedAsync(CancellationToken ct)
     {

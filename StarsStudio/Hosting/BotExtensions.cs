@@ -18,6 +18,17 @@ public static class BotExtensions
     public const string WebhookPath = "/telegram/webhook";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
+    /// <summary>
+    /// Where the bot's requests go: the configured Telegram:ApiBaseUrl (a self-hosted Bot API behind a path, or
+    /// another process's emulator), else this app's own emulator. Its path is what Telegram.Bot drops.
+    /// </summary>
+    private static Uri? ApiBase(IOptionsMonitor<TelegramOptions> options, BotConnectionResolver resolver)
+    {
+        if (Uri.TryCreate(options.CurrentValue.ApiBaseUrl?.Trim(), UriKind.Absolute, out var configured)) return configured;
+        try { return new Uri(resolver.PracticeApiBaseUrl()); }
+        catch (InvalidOperationException) { return null; }
+    }
+
     public static WebApplicationBuilder AddStarsBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,8 +40,11 @@ public static class BotExtensions
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
 
+        // The whole "telegram" client: its timeout, and the base URL's path put back (Telegram.Bot drops it), so
+        // the bot reaches a self-hosted Bot API behind a path, another process's emulator, or this app's /practice.
         services.AddHttpClient(TelegramClientFactory.HttpClientName, (sp, c) =>
-            c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds));
+                c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds))
+            .AddHttpMessageHandler(sp => new ApiBasePathHandler(() => ApiBase(sp.GetRequiredService<IOptionsMonitor<TelegramOptions>>(), sp.GetRequiredService<BotConnectionResolver>())));
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotConnectionResolver>();
         services.AddSingleton<BotClientAccessor>();

@@ -25,23 +25,9 @@ public static class PracticeExtensions
         services.AddSingleton<PracticeStore>();
         services.AddSingleton<PracticeEmulator>();
         services.AddSingleton<PracticeControl>();
-        // The bot's own client must reach /practice even though Telegram.Bot drops the path of its base URL.
-        services.AddHttpClient(TelegramClientFactory.HttpClientName)
-            .AddHttpMessageHandler(sp => new PracticePathHandler(() => ApiBase(sp.GetRequiredService<IOptionsMonitor<TelegramOptions>>(), sp.GetRequiredService<BotConnectionResolver>())));
         services.AddHttpClient(WebhookDeliverer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddHostedService<WebhookDeliverer>();
         return builder;
-    }
-
-    /// <summary>
-    /// Where the bot's requests go: the configured Telegram:ApiBaseUrl (a self-hosted Bot API behind a path, or
-    /// another process's emulator), else this app's own emulator. Its path is what Telegram.Bot drops.
-    /// </summary>
-    private static Uri? ApiBase(IOptionsMonitor<TelegramOptions> options, BotConnectionResolver resolver)
-    {
-        if (Uri.TryCreate(options.CurrentValue.ApiBaseUrl?.Trim(), UriKind.Absolute, out var configured)) return configured;
-        try { return new Uri(resolver.PracticeApiBaseUrl()); }
-        catch (InvalidOperationException) { return null; }
     }
 
     public static WebApplication MapStarsPractice(this WebApplication app)

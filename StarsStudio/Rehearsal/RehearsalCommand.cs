@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StarsStudio.Bot;
 using StarsStudio.Features.Practice.Emulator;
 
 namespace StarsStudio.Rehearsal;
@@ -78,7 +79,7 @@ public static class RehearsalCommand
         await control.EnsureBotAsync(FloorToken(floor));
         await control.SetRateLimitsAsync(floor.BotId, o.Limits);
         // Telegram.Bot drops the base URL's path; this handler puts /practice back, as the app's own client does.
-        using var http = new HttpClient(new PracticePathHandler(host.BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(new ApiBasePathHandler(host.BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromSeconds(60) };
         floor.Start(http);
         var buyers = await Benchmark.CreateBuyersAsync(control, floor.BotId, o.Buyers, stars: 10_000);
         var before = await control.GetBotAsync(floor.BotId);

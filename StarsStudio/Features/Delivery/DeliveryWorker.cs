@@ -118,7 +118,7 @@ public sealed class DeliveryWorker(
                 await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
                 await db.DeliveryJobs.Where(j => j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Pending).SetProperty(j => j.ClaimToken, (Guid?)null)
-                        .SetProperty(j => j.NextAttemptAt, clock.GetUtcNow().AddSeconds(5)).SetProperty(j => j.LastError, BotHostService.Describe(e)));
+                        .SetProperty(j => j.NextAttemptAt, clock.GetUtcNow().AddSeconds(5)).SetProperty(j => j.LastError, TelegramErrors.Describe(e)));
             }
             catch (Exception again)
             {
@@ -241,7 +241,7 @@ public sealed class DeliveryWorker(
                 job.Attempts--;
                 return Retry(job, TimeSpan.FromSeconds(5), "the bot is not running");
         }
-        var reason = BotHostService.Describe(e);
+        var reason = TelegramErrors.Describe(e);
         return job.Attempts >= MaxAttempts
             ? Fail(job, $"Gave up after {job.Attempts} attempts: {reason}")
             : Retry(job, Backoffs[Math.Min(job.Attempts - 1, Backoffs.Length - 1)], reason);

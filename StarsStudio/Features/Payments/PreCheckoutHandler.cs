@@ -87,7 +87,7 @@ public sealed class PreCheckoutHandler(
         catch (Exception e) when (e is Telegram.Bot.Exceptions.RequestException or HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
         {
             // Also seen for a query answered once already (redelivered after a restart): then the first answer stands.
-            logger.LogWarning("Pre-checkout {QueryId} could not be answered ({Problem}); unless an earlier answer reached Telegram, it cancels the payment and nothing is charged", query.Id, BotHostService.Describe(e));
+            logger.LogWarning("Pre-checkout {QueryId} could not be answered ({Problem}); unless an earlier answer reached Telegram, it cancels the payment and nothing is charged", query.Id, TelegramErrors.Describe(e));
         }
     }
 

@@ -257,7 +257,7 @@ public sealed class RemindersBroadcaster(
         catch (Exception e) when (claimed)
         {
             // No answer: it may have arrived. At most once, so it is not resent.
-            logger.LogWarning("Reminder {Reminder} to {Chat}: no answer from Telegram ({Problem})", reminder.Id, recipient.ChatId, BotHostService.Describe(e));
+            logger.LogWarning("Reminder {Reminder} to {Chat}: no answer from Telegram ({Problem})", reminder.Id, recipient.ChatId, TelegramErrors.Describe(e));
             await SetAsync(recipient.Id, RecipientStatus.Failed, "No answer from Telegram; not resent so nobody gets it twice.", null);
         }
     }

@@ -262,7 +262,7 @@ public sealed class RemindersService(
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
-            return ReminderResult.Fail("Could not reach Telegram: " + BotHostService.Describe(e));
+            return ReminderResult.Fail("Could not reach Telegram: " + TelegramErrors.Describe(e));
         }
     }
 

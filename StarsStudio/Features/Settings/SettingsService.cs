@@ -98,7 +98,7 @@ public sealed class SettingsService(
         }
         catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
         {
-            return new(false, "Could not reach Telegram to check the token: " + BotHostService.Describe(e));
+            return new(false, "Could not reach Telegram to check the token: " + TelegramErrors.Describe(e));
         }
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -1,3 +1,4 @@
+using StarsStudio.Bot;
 using System.Net.Http.Json;
 using StarsStudio.Features.Practice.Emulator;
 using StarsStudio.Tests.Infrastructure;
@@ -138,7 +139,7 @@ public sealed class UpdatesTests : IAsyncLifetime
         await app.Control.InjectFaultAsync(bot.BotId, "*", PracticeFaultKind.DropConnection);
         await Assert.ThrowsAnyAsync<RequestException>(() => bot.Client.SendMessage(buyer.UserId, "x"));
 
-        using var impatient = new HttpClient(new PracticePathHandler(app.BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() })
+        using var impatient = new HttpClient(new ApiBasePathHandler(app.BaseUrl + "/practice") { InnerHandler = new SocketsHttpHandler() })
         { Timeout = TimeSpan.FromSeconds(1) };
         var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Token, app.BaseUrl + "/practice") { RetryCount = 1 }, impatient);
         await app.Control.InjectFaultAsync(bot.BotId, "getMe", PracticeFaultKind.Timeout);

@@ -1,4 +1,4 @@
-namespace StarsStudio.Features.Practice.Emulator;
+namespace StarsStudio.Bot;
 
 /// <summary>
 /// Telegram.Bot keeps only the scheme, host and port of a custom base URL ("path, query and fragment will be
@@ -6,9 +6,9 @@ namespace StarsStudio.Features.Practice.Emulator;
 /// handler puts the base URL's path back for requests to that host and port — the app's own emulator, another
 /// process's emulator, or a self-hosted Bot API behind a path; requests to any other server pass untouched.
 /// </summary>
-public sealed class PracticePathHandler(Func<Uri?> practiceBase) : DelegatingHandler
+public sealed class ApiBasePathHandler(Func<Uri?> apiBase) : DelegatingHandler
 {
-    public PracticePathHandler(string practiceBaseUrl) : this(() => new Uri(practiceBaseUrl)) { }
+    public ApiBasePathHandler(string apiBaseUrl) : this(() => new Uri(apiBaseUrl)) { }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class PracticePathHandler(Func<Uri?> practiceBase) : DelegatingHan
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri) return;
         Uri? target;
-        try { target = practiceBase(); }
+        try { target = apiBase(); }
         catch (InvalidOperationException) { return; } // the app is not listening yet: nothing to rewrite to
         if (target is null || Uri.Compare(uri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0) return;
         var prefix = target.AbsolutePath.TrimEnd('/');

@@ -1,9 +1,9 @@
-using StarsStudio.Features.Practice.Emulator;
+using StarsStudio.Bot;
 
-namespace StarsStudio.Tests.Features.Practice.Emulator;
+namespace StarsStudio.Tests.Bot;
 
 /// <summary>Telegram.Bot drops the path of a custom base URL; the handler puts it back for that server only.</summary>
-public sealed class PracticePathHandlerTests
+public sealed class ApiBasePathHandlerTests
 {
     private sealed class Capture : HttpMessageHandler
     {
@@ -18,7 +18,7 @@ public sealed class PracticePathHandlerTests
     private static async Task<string> SendAsync(string baseUrl, string url)
     {
         var capture = new Capture();
-        using var client = new HttpClient(new PracticePathHandler(baseUrl) { InnerHandler = capture });
+        using var client = new HttpClient(new ApiBasePathHandler(baseUrl) { InnerHandler = capture });
         await client.GetAsync(url);
         return capture.Seen!.ToString();
     }
