@@ -5,5 +5,8 @@ namespace StarsStudio.Data;
 
 public partial class StarsDbContext
 {
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
+    public DbSet<SupportPrompt> SupportPrompts => Set<SupportPrompt>();
+    public DbSet<ReconciliationFinding> ReconciliationFindings => Set<ReconciliationFinding>();
 }

@@ -31,7 +31,7 @@ public static class CommerceExtensions
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OrderLifecycle>();
         services.AddSingleton<OrderNotifier>();
-        services.AddSingleton<PurchaseService>();
+        services.AddSingleton<CheckoutService>();
         services.AddSingleton<PaymentRecorder>();
         services.AddSingleton<IBotUpdateHandler, PreCheckoutHandler>();
         services.AddSingleton<IBotUpdateHandler, SuccessfulPaymentHandler>();
@@ -46,7 +46,7 @@ public static class CommerceExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<CreditLedger>();
-        services.AddSingleton<PurchasesService>();
+        services.AddSingleton<BuyerLibrary>();
         services.AddSingleton<IDeliverer, FileDeliverer>();
         services.AddSingleton<IDeliverer, CreditDeliverer>();
         services.AddSingleton<IDeliverer, TextDeliverer>();

@@ -13,8 +13,8 @@ namespace StarsStudio.Features.Catalog.Bot;
 /// </summary>
 public sealed class CatalogCallbackHandler(
     CatalogService catalog,
-    PurchaseService purchases,
-    PurchasesService owned,
+    CheckoutService purchases,
+    BuyerLibrary owned,
     BotSender sender,
     TimeProvider clock,
     Reports.Bot.QuestionFlow? questions = null) : IBotUpdateHandler

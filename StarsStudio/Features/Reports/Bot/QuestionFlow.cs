@@ -18,7 +18,7 @@ namespace StarsStudio.Features.Reports.Bot;
 /// reason when an answer does not fit, then creates the order with the answers and sends the invoice. The
 /// state lives in <see cref="QuestionSession"/> rows, so a restart does not lose a half-answered form.
 /// </summary>
-public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, PurchaseService purchases, BotSender sender, TimeProvider clock)
+public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, TimeProvider clock)
 {
     /// <summary>Buyers with a pending question: the text handler's CanHandle must answer without a database call.</summary>
     private ConcurrentDictionary<long, byte>? pending;

@@ -18,16 +18,3 @@ public sealed class StopCommand(BuyerDirectory buyers, BotSender sender) : IBotC
         await sender.SendTextAsync(c.Bot, c.ChatId, "Done: you will get no more reminders. Send /start any time to see the catalog again.", SendPriority.Reply, ct: ct);
     }
 }
-
-/// <summary>my_chat_member in a private chat: the buyer blocked or unblocked the bot.</summary>
-public sealed class ChatMemberHandler(BuyerDirectory buyers) : IBotUpdateHandler
-{
-    public RouteStage Stage => RouteStage.Normal;
-    public bool CanHandle(Update update) => update.MyChatMember is { Chat.Type: ChatType.Private };
-    public Task HandleAsync(BotUpdate update, CancellationToken ct)
-    {
-        var change = update.Update.MyChatMember!;
-        var blocked = change.NewChatMember.Status is ChatMemberStatus.Kicked or ChatMemberStatus.Left;
-        return buyers.SetBlockedAsync(update.Bot.BotId, change.From.Id, blocked, ct);
-    }
-}

@@ -6,27 +6,11 @@ using StarsStudio.Features.Catalog.Bot;
 
 namespace StarsStudio.Features.Delivery;
 
-/// <summary>/purchases: what the buyer owns, with buttons to get files and texts again.</summary>
-public sealed class PurchasesCommand(PurchasesService purchases) : IBotCommand
-{
-    public string Name => "purchases";
-    public string? MenuDescription => "What you bought";
-    public Task RunAsync(CommandContext c, CancellationToken ct) => purchases.SendPurchasesAsync(c.Bot, c.From.Id, ct);
-}
-
-/// <summary>/balance: credits (with expiry) and paid-command uses left.</summary>
-public sealed class BalanceCommand(PurchasesService purchases) : IBotCommand
-{
-    public string Name => "balance";
-    public string? MenuDescription => "Your credits";
-    public Task RunAsync(CommandContext c, CancellationToken ct) => purchases.SendBalanceAsync(c.Bot, c.From.Id, ct);
-}
-
 /// <summary>
 /// Commands sold as paid actions (e.g. /translate): one use per message. Without uses left, the buyer gets
 /// the action's card to buy more.
 /// </summary>
-public sealed class PaidCommandRunner(PurchasesService purchases, CatalogService catalog, BotSender sender, TimeProvider clock) : IDynamicCommand
+public sealed class PaidCommandRunner(BuyerLibrary purchases, CatalogService catalog, BotSender sender, TimeProvider clock) : IDynamicCommand
 {
     public async Task<bool> TryRunAsync(CommandContext c, string name, CancellationToken ct)
     {

@@ -8,8 +8,6 @@ using Telegram.Bot.Types.Payments;
 
 namespace StarsStudio.Features.Support;
 
-public sealed record ReconciliationSummary(int TransactionsRead, int NewFindings, int StillOpen, int ClearedByThemselves);
-
 /// <summary>
 /// Compares Telegram's Star transactions (getStarTransactions, paged 100 at a time) with our payments and refunds,
 /// and stores each difference as a finding support can fix in one click.
@@ -193,36 +191,6 @@ public sealed class ReconciliationService(
         catch (Telegram.Bot.Exceptions.RequestException e)
         {
             return new(false, $"Telegram refused or did not answer the refund: {e.Message}. Try again later.");
-        }
-    }
-}
-
-public sealed class SupportOptions
-{
-    public const string Section = "StarsStudio:Support";
-    /// <summary>How often reconciliation runs by itself; 0 turns the schedule off (the inbox button still works).</summary>
-    public int ReconcileEveryMinutes { get; set; } = 60;
-}
-
-/// <summary>Runs reconciliation on a schedule while the bot is running.</summary>
-public sealed class ReconciliationWorker(
-    ReconciliationService reconciliation,
-    BotClientAccessor bots,
-    Microsoft.Extensions.Options.IOptions<SupportOptions> options,
-    TimeProvider clock,
-    ILogger<ReconciliationWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = options.Value.ReconcileEveryMinutes;
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            if (bots.Current is null) continue;
-            try { await reconciliation.RunAsync("reconciliation (scheduled)", stoppingToken); }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
-            catch (Exception e) { logger.LogWarning(e, "Scheduled reconciliation failed; it runs again next time"); }
         }
     }
 }

@@ -13,13 +13,11 @@ using Telegram.Bot.Types.Payments;
 
 namespace StarsStudio.Features.Payments;
 
-public sealed record PurchaseStart(bool InvoiceSent, string? Problem, Order? Order);
-
 /// <summary>
 /// Buy → a fresh order → an invoice whose payload names that order alone (XTR, one price, no provider
 /// token, no tips). Refuses early what pre-checkout would refuse anyway, with the same plain words.
 /// </summary>
-public sealed class PurchaseService(
+public sealed class CheckoutService(
     IDbContextFactory<StarsDbContext> dbFactory,
     OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
@@ -27,10 +25,10 @@ public sealed class PurchaseService(
     OrderNotifier notifier,
     IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
-    ILogger<PurchaseService> logger)
+    ILogger<CheckoutService> logger)
 {
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
-    public async Task<PurchaseStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
     {
         var now = clock.GetUtcNow();
         PaidAction? action;

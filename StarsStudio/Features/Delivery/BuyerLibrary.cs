@@ -23,7 +23,7 @@ public interface ICommandUseRunner
 }
 
 /// <summary>What buyers own: /purchases, /balance, sending a purchase again, and spending paid-command uses.</summary>
-public sealed class PurchasesService(
+public sealed class BuyerLibrary(
     IDbContextFactory<StarsDbContext> dbFactory,
     IEnumerable<IDeliverer> deliverers,
     CreditLedger credits,
