@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

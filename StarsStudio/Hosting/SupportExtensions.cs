@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using StarsStudio.Bot;
 using StarsStudio.Features.Settings;
 using StarsStudio.Features.Support;

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Catalog;
 using StarsStudio.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public sealed class CatalogServiceTests : IAsyncLifetime
 
         Assert.Equal(5, (await Catalog.TermsOfVersionAsync(created.Action.Id, 1))!.PriceStars);
         Assert.Equal(9, (await Catalog.TermsOfVersionAsync(created.Action.Id, 2))!.PriceStars);
-        var audit = await app.Service<StarsStudio.Features.Support.AuditLog>().ListAsync("catalog", null);
+        var audit = await app.Service<StarsStudio.Features.Audit.AuditLog>().ListAsync("catalog", null);
         Assert.Contains(audit, e => e.Actor == "creator@x" && e.Detail.Contains("price ⭐5 → ⭐9"));
     }
 

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using StarsStudio.Features.Team;
 using StarsStudio.Tests.Infrastructure;
@@ -75,7 +76,7 @@ public sealed class TeamServiceTests : IAsyncLifetime
         var demote = await WithTeamAsync(t => t.ChangeRoleAsync("co@example.com", owner.Id, Roles.Creator));
 
         Assert.True(demote.Succeeded);
-        var audit = await app.Service<StarsStudio.Features.Support.AuditLog>().ListAsync("team", null);
+        var audit = await app.Service<StarsStudio.Features.Audit.AuditLog>().ListAsync("team", null);
         Assert.Contains(audit, e => e.Actor == "co@example.com" && e.Detail.Contains("to Creator"));
     }
 }

@@ -166,7 +166,7 @@ namespace StarsStudio.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StarsStudio.Bot.ProcessedUpdate", b =>
+            modelBuilder.Entity("StarsStudio.Data.ProcessedUpdate", b =>
                 {
                     b.Property<long>("BotId")
                         .HasColumnType("INTEGER");

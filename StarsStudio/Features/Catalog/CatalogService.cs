@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Data;
 using StarsStudio.Features.Payments;

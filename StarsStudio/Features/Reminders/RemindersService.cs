@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StarsStudio.Bot;

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

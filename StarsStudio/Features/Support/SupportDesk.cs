@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;

@@ -2,30 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StarsStudio.Data;
 
-namespace StarsStudio.Features.Support;
-
-/// <summary>One line of the audit log: who did what, to which area, and why.</summary>
-public sealed class AuditEntry
-{
-    public long Id { get; set; }
-    public DateTimeOffset At { get; set; }
-    public required string Actor { get; set; }
-    /// <summary>team, settings, catalog, refund, order, support.</summary>
-    public required string Area { get; set; }
-    public required string Detail { get; set; }
-}
-
-internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
-{
-    public void Configure(EntityTypeBuilder<AuditEntry> b)
-    {
-        b.HasIndex(e => e.At);
-        b.HasIndex(e => new { e.Area, e.At });
-        b.Property(e => e.Actor).HasMaxLength(256);
-        b.Property(e => e.Area).HasMaxLength(32);
-    }
-}
-
+namespace StarsStudio.Features.Audit;
 
 /// <summary>Appends audit entries; staff actions on money, copy, settings and the team all write here.</summary>
 public sealed class AuditLog(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)

@@ -5,23 +5,6 @@ using StarsStudio.Data;
 
 namespace StarsStudio.Bot;
 
-/// <summary>An update_id already handled for a bot. Updates are at-least-once; this makes handling at-most-once per id.</summary>
-public sealed class ProcessedUpdate
-{
-    public long BotId { get; set; }
-    public int UpdateId { get; set; }
-    public DateTimeOffset ProcessedAt { get; set; }
-}
-
-internal sealed class ProcessedUpdateConfiguration : IEntityTypeConfiguration<ProcessedUpdate>
-{
-    public void Configure(EntityTypeBuilder<ProcessedUpdate> b)
-    {
-        b.HasKey(p => new { p.BotId, p.UpdateId });
-        b.HasIndex(p => p.ProcessedAt);
-    }
-}
-
 /// <summary>Persisted update_id dedupe, so neither a duplicate delivery nor a restart reprocesses an update.</summary>
 public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
 {
