@@ -3,14 +3,9 @@ using Telegram.Bot.Types;
 
 namespace StarsStudio.Bot;
 
-/// <summary>When a handler runs relative to others: payment updates are always routed first.</summary>
-public enum RouteStage { Payment = 0, Normal = 100, Fallback = 1000 }
-
-/// <summary>One small handler per kind of update; the <see cref="UpdateRouter"/> gives each update to the first that claims it.</summary>
+/// <summary>One small handler per kind of update; the routing table (<see cref="IUpdateRoutes"/>) says which gets which.</summary>
 public interface IBotUpdateHandler
 {
-    RouteStage Stage { get; }
-    bool CanHandle(Update update);
     Task HandleAsync(BotUpdate update, CancellationToken ct);
 }
 

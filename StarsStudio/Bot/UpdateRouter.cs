@@ -6,10 +6,8 @@ namespace StarsStudio.Bot;
 /// Gives each update to one handler: payment updates first, then commands and buttons, then the fallback.
 /// Drops update_ids already processed, and isolates failures so one bad update never stops the loop.
 /// </summary>
-public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, UpdateDeduplicator dedupe, BotStatus status, ILogger<UpdateRouter> logger)
+public sealed class UpdateRouter(IUpdateRoutes routes, UpdateDeduplicator dedupe, BotStatus status, ILogger<UpdateRouter> logger)
 {
-    private readonly IBotUpdateHandler[] ordered = [.. handlers.OrderBy(h => h.Stage)];
-
     /// <summary>
     /// Handles one update. Returns false only when a payment handler failed: then the update is NOT marked
     /// processed, and the caller must get it delivered again (polling keeps the offset; webhook answers 500).
@@ -23,14 +21,14 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
             return true;
         }
 
-        IBotUpdateHandler? handler = null;
+        BotRoute? route = null;
         try
         {
-            handler = ordered.FirstOrDefault(h => h.CanHandle(update));
-            if (handler is null)
+            route = routes.Find(update);
+            if (route is null)
                 logger.LogDebug("No handler for update {UpdateId} ({Type})", update.Id, update.Type);
             else
-                await handler.HandleAsync(new BotUpdate(bot, update), ct);
+                await route.Handler.HandleAsync(new BotUpdate(bot, update), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -39,9 +37,9 @@ public sealed class UpdateRouter(IEnumerable<IBotUpdateHandler> handlers, Update
         catch (Exception e)
         {
             // Logged with the update id (never the token: Telegram.Bot exceptions carry no token).
-            logger.LogError(e, "Update {UpdateId} ({Type}) failed in {Handler}", update.Id, update.Type, handler?.GetType().Name ?? "routing");
+            logger.LogError(e, "Update {UpdateId} ({Type}) failed in {Handler}", update.Id, update.Type, route?.Handler.GetType().Name ?? "routing");
             // A payment must never be lost: leave it unprocessed so it comes again.
-            if (handler?.Stage == RouteStage.Payment) return false;
+            if (route?.IsMoney == true) return false;
         }
         await dedupe.MarkProcessedAsync(bot.BotId, update.Id, ct);
         return true;

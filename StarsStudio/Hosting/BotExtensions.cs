@@ -6,9 +6,6 @@ using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Commands;
 using StarsStudio.Bot.Outbound;
-using StarsStudio.Features.Buyers;
-using StarsStudio.Features.Settings;
-using StarsStudio.Features.Support;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -39,7 +36,7 @@ public static class BotExtensions
         if (new TelegramOptionsValidator().Validate(null, configured) is { Failed: true } invalid)
             throw new StartupProblemException(string.Join(" ", invalid.Failures));
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section);
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // The whole "telegram" client: its timeout, and the base URL's path put back (Telegram.Bot drops it), so
         // the bot reaches a self-hosted Bot API behind a path, another process's emulator, or this app's /practice.
@@ -53,24 +50,16 @@ public static class BotExtensions
         services.AddSingleton<BotScopes>();
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<IUpdateRoutes, BotRoutes>();
         services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));
         services.AddSingleton<BotSender>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<BotHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<BotHostService>());
 
-        services.AddSingleton<SettingsService>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<BuyerDirectory>();
-
-        // Handlers: the router orders them by stage, payments first.
-        services.AddSingleton<IBotUpdateHandler, CommandHandler>();
-        services.AddSingleton<IBotUpdateHandler, FallbackMessageHandler>();
-        services.AddSingleton<IBotUpdateHandler, ChatMemberHandler>();
-        services.AddSingleton<IBotCommand, StopCommand>();
-        services.AddSingleton<IBotCommand, TermsCommand>();
-        services.AddSingleton<IBotCommand, PrivacyCommand>();
-        services.AddSingleton<IBotCommand, PaySupportCommand>();
+        // The commands feature handlers plug into, and the help for everything else (see BotRoutes).
+        services.AddSingleton<CommandHandler>();
+        services.AddSingleton<FallbackMessageHandler>();
         return builder;
     }
 

@@ -8,8 +8,8 @@ public static class DataExtensions
     /// <summary>SQLite through EF Core; one context per operation via the (pooled) factory (circuits and loops are long-lived).</summary>
     public static WebApplicationBuilder AddStarsData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StarsStudioOptions>().BindConfiguration(StarsStudioOptions.Section);
-        var options = builder.Configuration.GetSection(StarsStudioOptions.Section).Get<StarsStudioOptions>() ?? new();
+        builder.Services.AddOptions<StarsStudioOptions>().BindConfiguration(StarsStudioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = StarsStudioOptions.From(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("StarsStudio");
         if (string.IsNullOrWhiteSpace(connectionString))
             connectionString = $"Data Source={Path.Combine(options.FullDataDirectory, "stars-studio.db")}";

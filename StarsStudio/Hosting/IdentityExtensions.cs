@@ -42,8 +42,7 @@ public static class IdentityExtensions
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         // Keys live in the data directory so cookies and the stored bot token survive restarts.
-        var dataDirectory = builder.Configuration.GetSection(StarsStudioOptions.Section).Get<StarsStudioOptions>()?.FullDataDirectory
-                            ?? new StarsStudioOptions().FullDataDirectory;
+        var dataDirectory = StarsStudioOptions.From(builder.Configuration).FullDataDirectory;
         services.AddDataProtection()
             .SetApplicationName("StarsStudio")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));

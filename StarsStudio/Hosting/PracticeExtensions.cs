@@ -14,8 +14,8 @@ public static class PracticeExtensions
     public static WebApplicationBuilder AddStarsPractice(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section);
-        var dataDirectory = (builder.Configuration.GetSection(StarsStudioOptions.Section).Get<StarsStudioOptions>() ?? new()).FullDataDirectory;
+        services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var dataDirectory = StarsStudioOptions.From(builder.Configuration).FullDataDirectory;
         var connectionString = $"Data Source={Path.Combine(dataDirectory, "practice.db")}";
         // Same per-connection pragmas as the app: with WAL, NORMAL sync skips an fsync per write.
         services.AddDbContextFactory<PracticeDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas()));

@@ -9,7 +9,7 @@ public static class RemindersExtensions
     public static WebApplicationBuilder AddStarsReminders(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section);
+        services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReminderSignal>();
         services.AddSingleton<ReminderNotifier>();
         services.AddSingleton<BroadcastPacer>();

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Payments;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Commands;
 using StarsStudio.Features.Delivery;
@@ -28,7 +29,8 @@ public static class ReportsExtensions
         services.AddSingleton<IDeliverer, ServiceDeliverer>();
         services.AddSingleton<ICommandUseRunner, CommandUseRunner>();
         services.AddSingleton<QuestionFlow>();
-        services.AddSingleton<IBotUpdateHandler, QuestionAnswerHandler>();
+        services.AddSingleton<ICheckoutQuestions>(sp => sp.GetRequiredService<QuestionFlow>());
+        services.AddSingleton<QuestionAnswerHandler>();
         services.AddSingleton<IBotCommand, CancelQuestionsCommand>();
         services.AddScoped<ServiceSecretReveal>();
         return builder;

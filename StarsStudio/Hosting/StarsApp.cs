@@ -13,9 +13,12 @@ public static class StarsApp
         builder.AddStarsIdentity();
         builder.AddStarsPractice();
         builder.AddStarsBot();
+        builder.AddStarsAudit();
+        builder.AddStarsBuyers();
         builder.AddStarsCatalog();
         builder.AddStarsPayments();
         builder.AddStarsDelivery();
+        builder.AddStarsSettings();
         builder.AddStarsReports();
         builder.AddStarsReminders();
         builder.AddStarsSupport();

@@ -1,3 +1,4 @@
+using StarsStudio.Bot.Commands;
 using StarsStudio.Features.Audit;
 using StarsStudio.Bot;
 using StarsStudio.Features.Settings;
@@ -14,7 +15,7 @@ public static class SupportExtensions
     public static WebApplicationBuilder AddStarsSupport(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section);
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RefundService>();
         services.AddSingleton<OrderSupportService>();
         services.AddSingleton<OrderQuery>();
@@ -24,9 +25,10 @@ public static class SupportExtensions
         services.AddSingleton<ReconciliationService>();
         services.AddHostedService<ReconciliationWorker>();
         services.AddSingleton<Dashboard>();
-        services.AddSingleton<IBotUpdateHandler, RefundedPaymentHandler>();
-        services.AddSingleton<IBotUpdateHandler, SupportCallbackHandler>();
-        services.AddSingleton<IBotUpdateHandler, SupportTextHandler>();
+        services.AddSingleton<RefundedPaymentHandler>();
+        services.AddSingleton<SupportCallbackHandler>();
+        services.AddSingleton<SupportTextHandler>();
+        services.AddSingleton<IBotCommand, PaySupportCommand>();
         return builder;
     }
 

@@ -8,11 +8,6 @@ public sealed class CommandHandler(IEnumerable<IBotCommand> commands, IEnumerabl
 {
     private readonly Dictionary<string, IBotCommand> byName = commands.ToDictionary(c => c.Name);
 
-    public RouteStage Stage => RouteStage.Normal;
-
-    public bool CanHandle(Update update) =>
-        update.Message is { From: not null, Text: ['/', ..] } m && m.SuccessfulPayment is null && m.RefundedPayment is null;
-
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
         var message = update.Update.Message!;
@@ -39,9 +34,6 @@ public sealed class CommandHandler(IEnumerable<IBotCommand> commands, IEnumerabl
 /// </summary>
 public sealed class FallbackMessageHandler(BotReplies replies) : IBotUpdateHandler
 {
-    public RouteStage Stage => RouteStage.Fallback;
-
-    public bool CanHandle(Update update) => update.Message is { From: not null, Chat.Type: Telegram.Bot.Types.Enums.ChatType.Private };
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {

@@ -9,8 +9,6 @@ namespace StarsStudio.Features.Buyers;
 /// <summary>my_chat_member in a private chat: the buyer blocked or unblocked the bot.</summary>
 public sealed class ChatMemberHandler(BuyerDirectory buyers) : IBotUpdateHandler
 {
-    public RouteStage Stage => RouteStage.Normal;
-    public bool CanHandle(Update update) => update.MyChatMember is { Chat.Type: ChatType.Private };
     public Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
         var change = update.Update.MyChatMember!;

@@ -18,6 +18,8 @@ public sealed record DeliveryContext(RunningBot Bot, Order Order, ActionTerms Te
 public interface IDeliverer
 {
     ActionKind Kind { get; }
+    /// <summary>True when the action, as the editor holds it, has everything this kind needs to be delivered.</summary>
+    bool IsReady(PaidActionForm form);
     /// <summary>Delivers and returns what the buyer got, in their words, for the receipt and the timeline.</summary>
     Task<string> DeliverAsync(DeliveryContext context, CancellationToken ct);
 }
@@ -26,6 +28,7 @@ public interface IDeliverer
 public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, FileStore files, BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.File;
+    public bool IsReady(PaidActionForm form) => form.FileId is not null;
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
@@ -58,6 +61,7 @@ public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, F
 public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.CreditPack;
+    public bool IsReady(PaidActionForm form) => form.CreditAmount > 0;
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
@@ -76,6 +80,7 @@ public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycl
 public sealed class TextDeliverer(BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PrivateText;
+    public bool IsReady(PaidActionForm form) => !string.IsNullOrWhiteSpace(form.TextContent);
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
@@ -89,6 +94,8 @@ public sealed class TextDeliverer(BotSender sender) : IDeliverer
 public sealed class CommandDeliverer(OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PaidCommand;
+    public bool IsReady(PaidActionForm form) =>
+        !string.IsNullOrWhiteSpace(form.CommandName) && (form.CommandMode != Reports.CommandMode.Reply || !string.IsNullOrWhiteSpace(form.CommandReply));
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {

@@ -22,9 +22,6 @@ public sealed class PreCheckoutHandler(
     TimeProvider clock,
     ILogger<PreCheckoutHandler> logger) : IBotUpdateHandler
 {
-    public RouteStage Stage => RouteStage.Payment;
-
-    public bool CanHandle(Update update) => update.PreCheckoutQuery is not null;
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {

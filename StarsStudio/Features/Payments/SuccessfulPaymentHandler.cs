@@ -24,10 +24,6 @@ public sealed class SuccessfulPaymentHandler(
     /// <summary>Who the audit log names for refunds the app makes by itself.</summary>
     public const string AutomaticActor = "StarsStudio (automatic)";
 
-    public RouteStage Stage => RouteStage.Payment;
-
-    public bool CanHandle(Update update) => update.Message?.SuccessfulPayment is not null;
-
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
         var message = update.Update.Message!;

@@ -96,6 +96,7 @@ public static class ReportFacts
 public sealed class ReportDeliverer(ReportGenerator generator, ReportDeliverySteps steps, ReportGate gate, BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.Report;
+    public bool IsReady(PaidActionForm form) => !ReportFormRules.Validate(form).Any();
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
@@ -143,6 +144,7 @@ public sealed class ServiceCallFailedException(string message) : Exception(messa
 public sealed class ServiceDeliverer(ServiceCaller caller, ServiceSecrets secrets, ReportDeliverySteps steps, ReportGate gate, BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.Service;
+    public bool IsReady(PaidActionForm form) => !ReportFormRules.Validate(form).Any();
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {

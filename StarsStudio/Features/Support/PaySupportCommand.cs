@@ -41,9 +41,8 @@ public sealed class SupportCallbackHandler(SupportDesk desk, BotSender sender) :
 {
     public const string DescribePrompt = "Please describe the problem in one message (what you paid for and what went wrong). Our team will answer you here.";
 
-    public RouteStage Stage => RouteStage.Normal;
-
-    public bool CanHandle(Update update) => update.CallbackQuery is { Data: ['p', 's', ':', ..] };
+    /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
+    public bool IsFor(Update update) => update.CallbackQuery is { Data: ['p', 's', ':', ..] };
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
     {
@@ -64,11 +63,9 @@ public sealed class SupportCallbackHandler(SupportDesk desk, BotSender sender) :
 /// </summary>
 public sealed class SupportTextHandler(SupportDesk desk, BotSender sender) : IBotUpdateHandler
 {
-    public const RouteStage SupportStage = (RouteStage)500;
 
-    public RouteStage Stage => SupportStage;
-
-    public bool CanHandle(Update update) =>
+    /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
+    public bool IsFor(Update update) =>
         update.Message is { Text: { Length: > 0 } text, From: { } from, Chat.Type: ChatType.Private } m
         && m.SuccessfulPayment is null && m.RefundedPayment is null && text[0] != '/' && desk.HasPendingPrompt(from.Id);
 

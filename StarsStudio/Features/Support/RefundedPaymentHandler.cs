@@ -9,9 +9,6 @@ namespace StarsStudio.Features.Support;
 /// </summary>
 public sealed class RefundedPaymentHandler(RefundService refunds) : IBotUpdateHandler
 {
-    public RouteStage Stage => RouteStage.Payment;
-
-    public bool CanHandle(Update update) => update.Message?.RefundedPayment is not null;
 
     public Task HandleAsync(BotUpdate update, CancellationToken ct)
     {

@@ -40,7 +40,7 @@ public sealed class SupportDesk(
     /// <summary>How long a tapped order waits for the buyer's description.</summary>
     public static readonly TimeSpan PromptLifetime = TimeSpan.FromHours(24);
 
-    // Router CanHandle is synchronous, so the set of buyers with a pending prompt is mirrored in memory; the table
+    // The routing table is synchronous, so the set of buyers with a pending prompt is mirrored in memory; the table
     // stays the source of truth (restarts reload it) and HandleAsync re-checks it.
     private ConcurrentDictionary<long, byte>? pendingBuyers;
     private readonly Lock loadGate = new();

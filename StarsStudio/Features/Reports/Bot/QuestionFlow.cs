@@ -18,9 +18,9 @@ namespace StarsStudio.Features.Reports.Bot;
 /// reason when an answer does not fit, then creates the order with the answers and sends the invoice. The
 /// state lives in <see cref="QuestionSession"/> rows, so a restart does not lose a half-answered form.
 /// </summary>
-public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, TimeProvider clock)
+public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, TimeProvider clock) : ICheckoutQuestions
 {
-    /// <summary>Buyers with a pending question: the text handler's CanHandle must answer without a database call.</summary>
+    /// <summary>Buyers with a pending question: the routing table must answer without a database call.</summary>
     private ConcurrentDictionary<long, byte>? pending;
     private readonly Lock loadGate = new();
 
@@ -173,9 +173,9 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
 /// </summary>
 public sealed class QuestionAnswerHandler(QuestionFlow flow) : IBotUpdateHandler
 {
-    public RouteStage Stage => (RouteStage)400;
 
-    public bool CanHandle(Update update) =>
+    /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
+    public bool IsFor(Update update) =>
         update.CallbackQuery is { Data: ['a', 'n', 's', ':', ..] }
         || update.Message is { Chat.Type: ChatType.Private, From: { } from, Text: { } text, SuccessfulPayment: null } && !text.StartsWith('/') && flow.IsPending(from.Id);
 

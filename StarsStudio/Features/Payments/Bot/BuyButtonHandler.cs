@@ -1,0 +1,36 @@
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace StarsStudio.Features.Payments.Bot;
+
+/// <summary>
+/// The Buy button (buy:{actionId}): an order and its invoice, or the questions first when the action asks any
+/// (a report or service), or a plain message when it cannot be bought now. The tap is always answered.
+/// </summary>
+public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender, IEnumerable<ICheckoutQuestions> questions) : IBotUpdateHandler
+{
+    public const string Prefix = "buy:";
+
+    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
+    {
+        var query = update.Update.CallbackQuery!;
+        var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        string? toast = null;
+        if (!int.TryParse(query.Data.AsSpan(Prefix.Length), out var actionId)) toast = "This button is out of date. Send /start.";
+        else if (!await AskedFirstAsync(update.Bot, query.From, actionId, ct))
+        {
+            var start = await checkout.StartAsync(update.Bot, query.From, actionId, ct);
+            if (!start.InvoiceSent) await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
+        }
+        await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
+    }
+
+    private async Task<bool> AskedFirstAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    {
+        foreach (var q in questions)
+            if (await q.TryStartAsync(bot, buyer, actionId, ct)) return true;
+        return false;
+    }
+}

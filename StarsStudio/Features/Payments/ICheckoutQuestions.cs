@@ -1,0 +1,14 @@
+using StarsStudio.Bot;
+using Telegram.Bot.Types;
+
+namespace StarsStudio.Features.Payments;
+
+/// <summary>
+/// Something to ask before the invoice (a report's or service's questions). Checkout knows only this; the feature
+/// that asks starts the checkout itself after the last answer.
+/// </summary>
+public interface ICheckoutQuestions
+{
+    /// <summary>True when the action has questions and the first one was asked: no invoice yet.</summary>
+    Task<bool> TryStartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct);
+}
