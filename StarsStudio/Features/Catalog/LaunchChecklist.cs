@@ -19,7 +19,8 @@ public sealed class LaunchChecklist(IEnumerable<IChecklistContributor> contribut
         return items;
     }
 
-    private static IEnumerable<ChecklistItem> CopyItems(PaidActionForm form)
+    /// <summary>The lines that come from the form's copy alone: pure, so the editor refreshes them as the creator types.</summary>
+    public static IEnumerable<ChecklistItem> CopyItems(PaidActionForm form)
     {
         var findings = CopyCoach.Review(form.ToCopyInput());
         var promise = findings.Where(f => f.Field == CopyField.Promise).ToList();

@@ -1,26 +1,87 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using StarsStudio.Features.Catalog.Copy;
+using StarsStudio.Features.Team;
 
 namespace StarsStudio.Features.Catalog.Pages;
 
 public partial class ActionEditorPage
 {
-    [Inject] private LaunchChecklist LaunchChecklist { get; set; } = default!;
+    [Parameter] public int? Id { get; set; }
 
-    private IReadOnlyList<ChecklistItem> checklist = [];
+    private static readonly ActionKind[] SellableKinds = [ActionKind.File, ActionKind.CreditPack, ActionKind.PrivateText, ActionKind.PaidCommand, ActionKind.Report, ActionKind.Service];
+    private PaidActionForm? form;
+    private PaidAction? existing;
+    private EditContext editContext = default!;
+    private TimeZoneInfo zone = TimeZoneInfo.Utc;
+    private bool saving, uploading, kindLocked;
+    /// <summary>A service signing secret made in this visit, shown once (Features/Reports).</summary>
+    private string? revealedSecret;
+
     private IReadOnlyList<CopyFinding> findings = [];
+    /// <summary>The full checklist as last evaluated against the system (load, save, kind or status change).</summary>
+    private IReadOnlyList<ChecklistItem> evaluated = [];
+    /// <summary>What the panel shows: <see cref="evaluated"/> with its copy lines kept current as the creator types.</summary>
+    private IReadOnlyList<ChecklistItem> checklist = [];
 
-    /// <summary>Recomputes everything derived from the form, live as the creator types: copy findings and the checklist.</summary>
-    private async Task ReviewAsync()
+    protected override async Task OnParametersSetAsync()
+    {
+        zone = await Settings.TimeZoneAsync();
+        if (Id is { } id)
+        {
+            existing = await Catalog.GetAsync(id);
+            if (existing is null) { Navigation.NavigateTo("/actions"); return; }
+            form = PaidActionForm.From(existing, zone);
+            revealedSecret = SecretReveal.Take(id) ?? revealedSecret;
+            kindLocked = await Catalog.HasOrdersAsync(id);
+        }
+        else
+        {
+            form = new PaidActionForm();
+        }
+        editContext = new EditContext(form);
+        await EvaluateChecklistAsync();
+    }
+
+    /// <summary>
+    /// Runs the whole launch checklist, which reads settings, the bot and the database. Only on load, save and
+    /// kind or status changes: a 250 ms keystroke gets <see cref="ReviewCopy"/> instead.
+    /// </summary>
+    private async Task EvaluateChecklistAsync()
+    {
+        if (form is null) return;
+        evaluated = await LaunchChecklist.EvaluateAsync(form);
+        ReviewCopy();
+    }
+
+    /// <summary>What the copy alone decides, live as the creator types: the coach's findings and the checklist's copy lines.</summary>
+    private void ReviewCopy()
     {
         if (form is null) return;
         findings = CopyCoach.Review(form.ToCopyInput());
-        checklist = await LaunchChecklist.EvaluateAsync(form);
+        var copyLines = LaunchChecklist.CopyItems(form).ToDictionary(i => i.Key);
+        checklist = [.. evaluated.Select(i => copyLines.GetValueOrDefault(i.Key, i))];
     }
 
+    private async Task KindChanged(ActionKind kind)
+    {
+        form!.Kind = kind;
+        await EvaluateChecklistAsync();
+    }
+
+    /// <summary>Debounced field edits arrive off the render flow, so they re-render through InvokeAsync.</summary>
+    private void Review() => _ = InvokeAsync(() => { ReviewCopy(); StateHasChanged(); });
+
+    /// <summary>
+    /// The link name the internal name suggests, shown as a placeholder and used on save only if the field is
+    /// still empty. (Filling the field when the name lost focus raced the creator's own typing on a slow link:
+    /// the suggestion could arrive after they typed a link name and replace it.)
+    /// </summary>
+    private string? SuggestedSlug => string.IsNullOrWhiteSpace(form?.Name) ? null : Slugs.From(form.Name);
+
     /// <summary>"Use this": the coach's suggested line replaces the field it is about.</summary>
-    private async Task UseSuggestionAsync(CopyFinding finding)
+    private void UseSuggestion(CopyFinding finding)
     {
         switch (finding.Field)
         {
@@ -30,13 +91,70 @@ public partial class ActionEditorPage
             default: return;
         }
         editContext.NotifyFieldChanged(editContext.Field(finding.Field));
-        await ReviewAsync();
+        ReviewCopy();
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (string.IsNullOrWhiteSpace(form!.Slug) && SuggestedSlug is { } suggested) form.Slug = suggested;
+        if (editContext!.Validate()) await SaveAsync();
+    }
+
+    private async Task UploadAsync(InputFileChangeEventArgs e)
+    {
+        uploading = true;
+        try
+        {
+            await using var stream = e.File.OpenReadStream(FileStore.MaxBytes);
+            var stored = await Files.SaveAsync(stream, e.File.Name, e.File.ContentType);
+            form!.FileId = stored.Id;
+            form.FileName = stored.FileName;
+            form.FileContentType = stored.ContentType;
+            form.FileSize = stored.Size;
+            editContext.NotifyFieldChanged(editContext.Field(nameof(PaidActionForm.FileId)));
+            Snackbar.Add($"Uploaded {stored.FileName}. Save to use it.", Severity.Success);
+        }
+        catch (Exception ex) when (ex is IOException or FileTooLargeException)
+        {
+            Snackbar.Add(ex is FileTooLargeException ? ex.Message : $"Files can be at most {FileStore.MaxBytes / 1024 / 1024} MB.", Severity.Error);
+        }
+        finally { uploading = false; }
+    }
+
+    /// <summary>Saves the form; on success the checklist is evaluated again against what was saved.</summary>
+    private async Task<bool> SaveAsync()
+    {
+        saving = true;
+        try
+        {
+            if (existing is not null && form!.ToTerms() != existing.Terms && await Catalog.HasOpenInvoicesAsync(existing.Id))
+            {
+                var go = await Dialogs.ShowMessageBoxAsync("Save a new version?",
+                    "Buyers have open invoices for the current version. After saving, those invoices are refused at checkout and the buyers are asked to tap Buy again.",
+                    yesText: "Save new version", cancelText: "Keep editing");
+                if (go != true) return false;
+            }
+            if (form!.NeedsServiceSecret)
+            {
+                var (plain, protectedSecret) = ServiceSecrets.Create();
+                form.ProtectedServiceSecret = protectedSecret;
+                revealedSecret = plain;
+            }
+            var result = await Catalog.SaveAsync(await Auth.ActorAsync(), form!, zone);
+            if (!result.Succeeded) { Snackbar.Add(result.Error!, Severity.Error); return false; }
+            if (revealedSecret is not null) SecretReveal.Hold(result.Action!.Id, revealedSecret);
+            Snackbar.Add(result.NewVersion ? $"Saved as version {result.Action!.Version}." : "Saved.", Severity.Success);
+            if (Id is null) Navigation.NavigateTo($"/actions/{result.Action!.Id}");
+            else { existing = await Catalog.GetAsync(result.Action!.Id); await EvaluateChecklistAsync(); }
+            return true;
+        }
+        finally { saving = false; }
     }
 
     private async Task GoLiveAsync()
     {
+        // Saving evaluates the checklist again, so the open items below are those of what is about to go live.
         if (!await SaveAsync()) return;
-        await ReviewAsync();
         var unmet = checklist.Where(i => !i.Met).ToList();
         if (unmet.Count > 0)
         {
@@ -46,5 +164,20 @@ public partial class ActionEditorPage
             if (go != true) return;
         }
         await SetStatusAsync(ActionStatus.Live);
+    }
+
+    private async Task SetStatusAsync(ActionStatus status)
+    {
+        await Catalog.SetStatusAsync(await Auth.ActorAsync(), existing!.Id, status);
+        existing = await Catalog.GetAsync(existing.Id);
+        Snackbar.Add(status == ActionStatus.Live ? "Live! Buyers can buy it now." : $"Now {status}.", status == ActionStatus.Live ? Severity.Success : Severity.Info);
+        await EvaluateChecklistAsync();
+    }
+
+    private async Task ArchiveAsync()
+    {
+        var go = await Dialogs.ShowMessageBoxAsync("Archive this action?", "Buyers can no longer buy it and open invoices are refused. Past orders and deliveries stay as they are.",
+            yesText: "Archive", cancelText: "Cancel");
+        if (go == true) await SetStatusAsync(ActionStatus.Archived);
     }
 }
