@@ -52,6 +52,7 @@ public static class BotExtensions
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<IUpdateRoutes, BotRoutes>();
         services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));
+        services.AddHostedService(sp => sp.GetRequiredService<SendLimiter>());
         services.AddSingleton<BotSender>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<BotHostService>();

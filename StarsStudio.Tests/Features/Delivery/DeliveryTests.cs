@@ -87,12 +87,11 @@ public sealed class DeliveryTests : IAsyncLifetime
             api.FailMethod("sendMessage", "hang"); // … the receipt hangs, and the app stops while it does
             (_, order) = await PaidAsync(first, 66, CatalogSeed.Text(), "charge-half");
             await api.WaitForTextAsync(66, t => t.StartsWith("<b>Launch checklist</b>"));
-            for (var i = 0; i < 200; i++)
+            await Eventually.WithinAsync(async () =>
             {
                 await using var db = await first.App.DbAsync();
-                if ((await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null) break;
-                await Task.Delay(50);
-            }
+                return (await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null;
+            }, sent => sent, seconds: 10);
         }
         await using (var db = await OpenDbAsync())
         {
