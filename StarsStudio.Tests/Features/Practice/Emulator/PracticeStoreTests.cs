@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Practice.Data;
 using StarsStudio.Features.Practice.Emulator;
 using StarsStudio.Tests.Infrastructure;
@@ -115,5 +116,32 @@ public sealed class PracticeStoreTests : IAsyncLifetime
         // The restarted emulator still knows the charge well enough to refund it.
         await bot.Client.RefundStarPayment(buyer.UserId, outcome.ChargeId!);
         Assert.Equal(10, (await app.Control.GetBuyerAsync(bot.BotId, buyer.UserId)).Stars);
+    }
+
+    [Fact]
+    public async Task QueuedRows_AreWrittenAsQueued_InsertThenDeleteLeavesNothing_AndAResetDeletesOnlyWhatCameBefore()
+    {
+        var botId = Random.Shared.NextInt64(100_000_000, 9_999_999_999);
+        PracticeBuyerRow Buyer(long userId) => new() { BotId = botId, UserId = userId, FirstName = "Buyer " + userId, Stars = 5 };
+        var bot = new PracticeBotRow { BotId = botId, Token = $"{botId}:store_test", Username = "store_test_bot", FirstName = "Store test" };
+
+        Store.HoldCommits();
+        Store.Insert(bot, Buyer(1));
+        Store.ResetBot(bot);
+        var kept = Buyer(2);
+        Store.Insert(kept);
+        // Changed in memory but not queued: a commit must never carry state newer than what was queued.
+        kept.Stars = 7;
+        var gone = Buyer(3);
+        Store.Insert(gone);
+        Store.Delete([gone]);
+        var committed = Store.CommittedFor(botId);
+        Store.ReleaseCommits();
+        await committed;
+
+        await using var db = await app.Service<IDbContextFactory<PracticeDbContext>>().CreateDbContextAsync();
+        var buyers = await db.Buyers.AsNoTracking().Where(b => b.BotId == botId).Select(b => new { b.UserId, b.Stars }).ToListAsync();
+        Assert.Equal([(2L, 5L)], buyers.Select(b => (b.UserId, b.Stars)));
+        Assert.True(await db.Bots.AnyAsync(b => b.BotId == botId));
     }
 }
