@@ -1,5 +1,7 @@
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
@@ -22,6 +24,8 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
     private readonly Lock sync = new();
     private readonly SemaphoreSlim work = new(0);
     private readonly Dictionary<long, Task> lastChangeByBot = [];
+    /// <summary>The writer's statements per row type (only the writer loop touches it).</summary>
+    private readonly Dictionary<Type, PracticeRowSql> tables = [];
     private readonly List<(Func<PracticeRowChange, bool> Match, TaskCompletionSource Seen)> watchers = [];
     private PracticeWriteBatch open = new();
     private PracticeWriteBatch? writing;
@@ -137,44 +141,56 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
     private async Task CommitAsync(List<PracticeRowChange> changes)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var net = new Dictionary<(Type, object), PracticeRowChange>();
-        foreach (var change in changes)
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = (SqliteTransaction)tx.GetDbTransaction();
+        var commands = new Dictionary<(Type, bool), SqliteCommand>();
+        try
         {
-            if (change.Op == PracticeWriteOp.ResetBot)
+            var net = new Dictionary<(Type, object), PracticeRowChange>();
+            foreach (var change in changes)
             {
-                // Changes before the reset are written before it, so the reset deletes them as it deleted them in memory.
-                await SaveAsync(db, net);
-                await ClearBotDataAsync(db, (PracticeBotRow)change.Row);
-                continue;
+                if (change.Op == PracticeWriteOp.ResetBot)
+                {
+                    // Changes before the reset are written before it, so the reset deletes them as it deleted them in memory.
+                    Write(db, connection, transaction, commands, net);
+                    await ClearBotDataAsync(db, (PracticeBotRow)change.Row);
+                    Write(db, connection, transaction, commands, new() { [(typeof(PracticeBotRow), change.Row)] = change with { Op = PracticeWriteOp.Update } });
+                    continue;
+                }
+                var key = (change.Row.GetType(), KeyOf(change.Row));
+                if (!net.TryGetValue(key, out var before)) { net[key] = change; continue; }
+                if (change.Op == PracticeWriteOp.Delete)
+                {
+                    if (before.Op == PracticeWriteOp.Insert) net.Remove(key); // never reached the disk
+                    else net[key] = change;
+                }
+                else net[key] = change with { Op = before.Op == PracticeWriteOp.Insert ? PracticeWriteOp.Insert : PracticeWriteOp.Update };
             }
-            var key = (change.Row.GetType(), KeyOf(change.Row));
-            if (!net.TryGetValue(key, out var before)) { net[key] = change; continue; }
-            if (change.Op == PracticeWriteOp.Delete)
-            {
-                if (before.Op == PracticeWriteOp.Insert) net.Remove(key); // never reached the disk
-                else net[key] = change;
-            }
-            else net[key] = change with { Op = before.Op == PracticeWriteOp.Insert ? PracticeWriteOp.Insert : PracticeWriteOp.Update };
+            Write(db, connection, transaction, commands, net);
+            await tx.CommitAsync();
         }
-        await SaveAsync(db, net);
-        await tx.CommitAsync();
+        finally
+        {
+            foreach (var command in commands.Values) command.Dispose();
+        }
     }
 
-    private static async Task SaveAsync(PracticeDbContext db, Dictionary<(Type, object), PracticeRowChange> net)
+    /// <summary>Prepared statements, one per table and kind, reused across the batch's rows.</summary>
+    private void Write(PracticeDbContext db, SqliteConnection connection, SqliteTransaction transaction,
+        Dictionary<(Type, bool), SqliteCommand> commands, Dictionary<(Type, object), PracticeRowChange> net)
     {
-        if (net.Count == 0) return;
         foreach (var (op, row) in net.Values)
         {
-            switch (op)
-            {
-                case PracticeWriteOp.Insert: db.Add(row); break;
-                case PracticeWriteOp.Update: db.Update(row); break;
-                case PracticeWriteOp.Delete: db.Remove(row); break;
-            }
+            var type = row.GetType();
+            var upserting = op != PracticeWriteOp.Delete;
+            if (!tables.TryGetValue(type, out var sql))
+                tables[type] = sql = new PracticeRowSql(db.Model.FindEntityType(type) ?? throw new ArgumentException($"{type.Name} is not a practice.db row."));
+            if (!commands.TryGetValue((type, upserting), out var command))
+                commands[(type, upserting)] = command = sql.Prepare(connection, transaction, upserting);
+            sql.Execute(command, row, upserting);
         }
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
         net.Clear();
     }
 
@@ -188,9 +204,6 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
         await db.Charges.Where(x => x.BotId == botId).ExecuteDeleteAsync();
         await db.Transactions.Where(x => x.BotId == botId).ExecuteDeleteAsync();
         await db.InvoiceLinks.Where(x => x.BotId == botId).ExecuteDeleteAsync();
-        db.Bots.Update(bot);
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
     }
 
     private static object KeyOf(object row) => row switch
