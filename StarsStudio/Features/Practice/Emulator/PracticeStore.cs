@@ -15,7 +15,7 @@ namespace StarsStudio.Features.Practice.Emulator;
 /// (with every update it confirmed), a charge made, a message sent — is missing from it after a crash. Writing
 /// through instead, one SQLite commit per change under the gate, capped even the floor bot near 200 purchases/s.
 /// </summary>
-public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory, ILogger<PracticeStore> logger) : IAsyncDisposable
+public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory, ILogger<PracticeStore> logger) : IAsyncDisposable, IDisposable
 {
     // Shallow copies are snapshots enough: rows hold values and immutable strings, and file contents never change in place.
     private static readonly Func<object, object> Copy = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
@@ -130,6 +130,9 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
             }
             catch (Exception e)
             {
+                // A bug, not a race (one writer, one transaction): memory now holds what practice.db lacks, so the
+                // callers of this batch — and readers of these bots until their next change — get an error
+                // instead of an answer the disk cannot back.
                 logger.LogError(e, "Practice data: a batch of {Count} changes could not be written", batch.Changes.Count);
                 batch.Fail(e);
             }
@@ -301,6 +304,9 @@ public sealed class PracticeStore(IDbContextFactory<PracticeDbContext> dbFactory
         foreach (var batch in lost) batch.Fail(new PracticeCrashedException());
         if (committing is not null) await committing.ContinueWith(_ => { }, TaskScheduler.Default);
     }
+
+    /// <summary>For a container disposed synchronously; the writer runs on the thread pool, so waiting here cannot deadlock.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>On shutdown: what is queued reaches the disk, then the writer ends.</summary>
     public async ValueTask DisposeAsync()
