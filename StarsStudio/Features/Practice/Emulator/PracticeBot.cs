@@ -31,14 +31,16 @@ internal sealed class PendingPreCheckout
 }
 
 /// <summary>
-/// The in-memory state of one emulated bot; the rows are written through to practice.db on every change.
-/// Everything here is read and changed only while holding <see cref="Gate"/>.
+/// The in-memory state of one emulated bot, the emulator's truth; changed rows are queued for practice.db's group
+/// commit (<see cref="PracticeStore"/>). Everything here is read and changed only while holding <see cref="Gate"/>.
 /// </summary>
 internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions rateLimits)
 {
     public PracticeBotRow Row { get; } = row;
     public long BotId => Row.BotId;
     public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>Set by a simulated crash (tests): this object belongs to the "dead" process and answers nothing more.</summary>
+    public bool Crashed { get; set; }
     /// <summary>(buyer, invoice message) pairs with a payment sheet open right now.</summary>
     public HashSet<(long UserId, int MessageId)> InvoicesBeingPaid { get; } = [];
 
