@@ -4,10 +4,6 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>What a buyer can pay: an invoice message or an invoice link.</summary>
-/// <param name="MessageId">The invoice message being paid (null for invoice links, which anyone may pay again).</param>
-internal sealed record InvoiceSpec(string Title, string Description, string Payload, long Amount, string? StartParameter, int? MessageId = null);
-
 /// <summary>Stars invoices, pre-checkout, refunds, transactions and the bot's balance — with Telegram's rules.</summary>
 public sealed partial class PracticeEmulator
 {
@@ -268,8 +264,3 @@ public sealed partial class PracticeEmulator
     internal static PracticeBuyerRow RequireBuyer(PracticeBot bot, long userId) =>
         bot.Buyers.GetValueOrDefault(userId) ?? throw new PracticeControlException($"Practice bot {bot.BotId} has no buyer {userId}.");
 }
-
-public enum PaymentStatus { Paid, NeedsTopUp, Rejected, TimedOut }
-
-/// <summary>What the buyer saw after pressing Pay.</summary>
-public sealed record PaymentOutcome(PaymentStatus Status, string Message, string? ChargeId, int? MessageId);

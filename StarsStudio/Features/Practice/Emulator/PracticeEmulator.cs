@@ -8,9 +8,6 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>A chat changed (new message, edit, balance): open Practice pages refresh.</summary>
-public readonly record struct PracticeChange(long BotId, long ChatId);
-
 /// <summary>
 /// The Telegram Bot API emulator: one <see cref="PracticeBot"/> per registered token, with Telegram's
 /// methods, limits and error strings. Bot API methods live in the partial files beside this one; buyers act
@@ -288,9 +285,6 @@ public sealed partial class PracticeEmulator(
     internal static string NewId(string prefix, int bytes) =>
         prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
 }
-
-/// <summary>A control API request that cannot be done (unknown buyer, no invoice to pay): 400 with this message.</summary>
-public sealed class PracticeControlException(string message) : Exception(message);
 
 /// <summary>Fault injection and webhook delivery helpers.</summary>
 public sealed partial class PracticeEmulator
