@@ -31,15 +31,25 @@ public sealed class CheckoutService(
     private static readonly Func<StarsDbContext, int, Task<PaidAction?>> ActionById =
         EF.CompileAsyncQuery((StarsDbContext db, int id) => db.PaidActions.AsNoTracking().FirstOrDefault(a => a.Id == id));
 
+    /// <summary>The action a Buy tap names, as checkout reads it (null: no such action).</summary>
+    public async Task<PaidAction?> FindActionAsync(int actionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ActionById(db, actionId);
+    }
+
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
-    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null) =>
+        await StartAsync(bot, buyer, await FindActionAsync(actionId, ct), ct, answers);
+
+    /// <param name="action">Read by the caller just now (null: it does not exist).</param>
+    /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
     {
         var now = clock.GetUtcNow();
-        PaidAction? action;
         Order order;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            action = await ActionById(db, actionId);
             if (action is null || !action.IsOnSale(now))
                 return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
             if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, ct) is { } problem)
