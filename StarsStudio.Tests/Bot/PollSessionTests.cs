@@ -43,4 +43,16 @@ public sealed class PollSessionTests
         Assert.True(session.Claim(20));
         Assert.False(session.Claim(21));
     }
+
+    [Fact]
+    public async Task AllRecordedAsync_PaymentRecordedMeanwhile_ReturnsWithTheOffsetPastIt()
+    {
+        var session = new PollSession();
+        session.Claim(30);
+        session.PaymentStarted(30);
+        var waiting = session.AllRecordedAsync(TimeSpan.FromMinutes(1), default);
+        session.PaymentFinished(30, recorded: true);
+        await waiting;
+        Assert.Equal(31, session.NextOffset);
+    }
 }

@@ -137,7 +137,9 @@ public sealed class BotHostService(
             // for this batch's payments. The offset confirms the batch except a payment still being recorded or one
             // that could not be: that one comes again (the updates after it are deduplicated).
             var claimedBefore = session.Claimed;
-            offset = await router.RouteBatchAsync(bot, session, updates, ct);
+            await router.RouteBatchAsync(bot, session, updates, ct);
+            await session.AllRecordedAsync(TimeSpan.FromMilliseconds(15), ct);
+            offset = session.NextOffset;
             if (session.TakeFailure())
             {
                 logger.LogWarning("A payment update could not be recorded; fetching it again shortly");

@@ -77,6 +77,24 @@ public sealed class PollSession
         }
     }
 
+    /// <summary>
+    /// Waits until every payment dispatched so far is recorded, at most <paramref name="max"/>. A payment usually takes a
+    /// few milliseconds: waiting that long lets the next poll confirm it instead of fetching it (and the updates
+    /// after it) again, while a slow one holds the next poll — and the pre-checkouts it brings — no longer than that.
+    /// </summary>
+    public async Task AllRecordedAsync(TimeSpan max, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(max);
+        while (HasUnrecordedPayments && !timeout.IsCancellationRequested)
+        {
+            var next = Volatile.Read(ref settled).Task;
+            if (!HasUnrecordedPayments) break;
+            try { await next.WaitAsync(timeout.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { break; }
+        }
+    }
+
     /// <summary>Completes when any payment of this session finishes, or after <paramref name="max"/>.</summary>
     public Task PaymentSettledAsync(TimeSpan max, CancellationToken ct) =>
         Task.WhenAny(Volatile.Read(ref settled).Task, Task.Delay(max, ct));
