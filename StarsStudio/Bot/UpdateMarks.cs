@@ -10,7 +10,7 @@ namespace StarsStudio.Bot;
 /// costs a buyer a second tap are marked here (commands, buttons, pre-checkouts); a payment marks itself inside
 /// the transaction that records it.
 /// </summary>
-public sealed class UpdateMarks(IDbContextFactory<StarsDbContext> dbFactory, UpdateDeduplicator dedupe, TimeProvider clock, ILogger<UpdateMarks> logger) : IAsyncDisposable
+public sealed class UpdateMarks(IDbContextFactory<StarsDbContext> dbFactory, UpdateDeduplicator dedupe, TimeProvider clock, ILogger<UpdateMarks> logger) : IAsyncDisposable, IDisposable
 {
     private const int MaxPerStatement = 400;
     private readonly Channel<(long BotId, int UpdateId)> pending = Channel.CreateUnbounded<(long, int)>(new UnboundedChannelOptions { SingleReader = true });
@@ -75,6 +75,9 @@ public sealed class UpdateMarks(IDbContextFactory<StarsDbContext> dbFactory, Upd
             await next;
         }
     }
+
+    /// <summary>A container disposed synchronously still stops the writer (the marks taken last may be lost, as in a crash).</summary>
+    public void Dispose() => pending.Writer.TryComplete();
 
     public async ValueTask DisposeAsync()
     {
