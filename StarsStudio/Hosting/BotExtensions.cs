@@ -49,6 +49,8 @@ public static class BotExtensions
         services.AddSingleton<BotStatus>();
         services.AddSingleton<BotScopes>();
         services.AddSingleton<UpdateDeduplicator>();
+        services.AddSingleton<UpdateMarks>();
+        services.AddSingleton<PreCheckoutLane>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<IUpdateRoutes, BotRoutes>();
         services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));

@@ -9,7 +9,13 @@ public sealed record RunResult(
     string Bot, int Buyers, int Completed, double Seconds, double PurchasesPerSecond,
     LatencySummary PreCheckoutMs, LatencySummary BuyToInvoiceMs, LatencySummary PaymentToDeliveryMs,
     long MessagesSent, double MessagesPerSecondWhileBusy, int MaxMessagesInOneSecond, long TooManyRequests,
-    IReadOnlyDictionary<string, int> Errors);
+    IReadOnlyDictionary<string, int> Errors)
+{
+    /// <summary>SQL, CPU and allocations per purchase (null where a run did not measure them).</summary>
+    public PurchaseCost? Cost { get; init; }
+    /// <summary>How long the simulated staff's orders-grid polls took during the run (null: no readers).</summary>
+    public LatencySummary? DashboardPollMs { get; init; }
+}
 
 public static class Benchmark
 {

@@ -45,12 +45,11 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
     public bool IsPending(long buyerId) => Pending.ContainsKey(buyerId);
 
     /// <summary>Starts the questions when the action has any; false means "no questions: go straight to the invoice".</summary>
-    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
         var now = clock.GetUtcNow();
-        if (action is null || !action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
+        if (!action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         await db.QuestionSessions.Where(s => s.BotId == bot.BotId && s.BuyerId == buyer.Id).ExecuteDeleteAsync(ct);
         var session = new QuestionSession { BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version, StartedAt = now, UpdatedAt = now };
