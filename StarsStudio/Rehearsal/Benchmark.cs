@@ -9,7 +9,11 @@ public sealed record RunResult(
     string Bot, int Buyers, int Completed, double Seconds, double PurchasesPerSecond,
     LatencySummary PreCheckoutMs, LatencySummary BuyToInvoiceMs, LatencySummary PaymentToDeliveryMs,
     long MessagesSent, double MessagesPerSecondWhileBusy, int MaxMessagesInOneSecond, long TooManyRequests,
-    IReadOnlyDictionary<string, int> Errors);
+    IReadOnlyDictionary<string, int> Errors)
+{
+    /// <summary>At Telegram's cap, messages per purchase decide how many purchases per second a bot can serve.</summary>
+    public double MessagesPerPurchase => Completed == 0 ? 0 : (double)MessagesSent / Completed;
+}
 
 public static class Benchmark
 {
