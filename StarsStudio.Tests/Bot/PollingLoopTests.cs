@@ -5,29 +5,61 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Bot;
 
 /// <summary>The polling loop against a local Bot API over real HTTP, with faults injected on purpose.</summary>
-public sealed class PollingLoopTests : IAsyncLifetime
+/// <remarks>
+/// Tests that only talk to the bot share one app (each from its own chat); the ones that change the settings,
+/// inject faults from start-up or restart the app get an app and a Bot API of their own (two bots polling one API
+/// would steal each other's updates).
+/// </remarks>
+public sealed class PollingLoopTests(PollingLoopTests.PollingApp shared) : IClassFixture<PollingLoopTests.PollingApp>
 {
-    private LocalBotApi api = null!;
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
-
-    public async Task InitializeAsync() => api = await LocalBotApi.StartAsync();
-
-    public async Task DisposeAsync()
+    public sealed class PollingApp : IAsyncLifetime
     {
-        await api.DisposeAsync();
-        try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+        public LocalBotApi Api { get; private set; } = null!;
+        public StarsAppFactory App { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Api = await LocalBotApi.StartAsync();
+            App = NewApp(Api);
+            App.Start();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await Api.DisposeAsync();
+            foreach (var directory in directories)
+                try { Directory.Delete(directory, true); } catch (IOException) { }
+        }
+
+        private readonly List<string> directories = [];
+
+        /// <summary>A data directory for apps that restart (deleted with the fixture).</summary>
+        public string NewDataDirectory()
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+            directories.Add(directory);
+            return directory;
+        }
     }
 
-    private StarsAppFactory NewApp() => new StarsAppFactory()
-        .With("StarsStudio:DataDirectory", dataDirectory)
-        .With("Telegram:BotToken", LocalBotApi.Token)
-        .With("Telegram:ApiBaseUrl", api.Url)
-        .With("Telegram:RequestTimeoutSeconds", "3");
+    /// <summary>An app polling <paramref name="api"/>; in its own temporary directory unless given one to share (restarts).</summary>
+    private static StarsAppFactory NewApp(LocalBotApi api, string? dataDirectory = null)
+    {
+        var app = new StarsAppFactory();
+        if (dataDirectory is not null) app.With("StarsStudio:DataDirectory", dataDirectory);
+        return app
+            .With("Telegram:BotToken", LocalBotApi.Token)
+            .With("Telegram:ApiBaseUrl", api.Url)
+            .With("Telegram:RequestTimeoutSeconds", "3");
+    }
 
     [Fact]
     public async Task Poll_TermsAndPrivacyAndPaySupport_AnswerWithSettingsTexts()
     {
-        await using var app = NewApp();
+        // Changes the shop's texts, which the other tests read: an app of its own.
+        await using var api = await LocalBotApi.StartAsync();
+        await using var app = NewApp(api);
         app.Start();
         var form = SettingsForm.From(await app.Service<SettingsService>().GetAsync());
         form.TermsText = "Our terms: be nice.";
@@ -47,8 +79,7 @@ public sealed class PollingLoopTests : IAsyncLifetime
     [Fact]
     public async Task Poll_AllowedUpdates_IncludePreCheckoutQuery()
     {
-        await using var app = NewApp();
-        app.Start();
+        var api = shared.Api;
         api.EnqueueText(7, "/start");
         await api.WaitForTextAsync(7, t => t.Contains("Telegram Stars"));
         var poll = api.Calls.First(c => c.Method == "getUpdates").Body;
@@ -62,7 +93,9 @@ public sealed class PollingLoopTests : IAsyncLifetime
     [Fact]
     public async Task Poll_After500sGarbageAndTimeouts_KeepsProcessing()
     {
-        await using var app = NewApp();
+        // The faults must meet the loop from its first call on (getMe, deleteWebhook, getUpdates): a fresh app.
+        await using var api = await LocalBotApi.StartAsync();
+        await using var app = NewApp(api);
         app.Start();
         api.FailNext("500", 2);
         api.FailNext("garbage", 2);
@@ -77,8 +110,7 @@ public sealed class PollingLoopTests : IAsyncLifetime
     [Fact]
     public async Task Poll_UnknownTextAndNonTextMessage_GetHelpAndNeverCrash()
     {
-        await using var app = NewApp();
-        app.Start();
+        var api = shared.Api;
         api.Enqueue(id => new System.Text.Json.Nodes.JsonObject
         {
             ["update_id"] = id,
@@ -99,17 +131,21 @@ public sealed class PollingLoopTests : IAsyncLifetime
     [Fact]
     public async Task Poll_SameUpdateIdAfterRestart_IsNotProcessedTwice()
     {
+        // A restart: an app (two, one after the other) and a Bot API of its own.
+        await using var api = await LocalBotApi.StartAsync();
+        var dataDirectory = shared.NewDataDirectory();
         int duplicateId;
-        await using (var first = NewApp())
+        await using (var first = NewApp(api, dataDirectory))
         {
             first.Start();
             duplicateId = api.EnqueueText(5, "/terms");
             await api.WaitForTextAsync(5, t => t.StartsWith("Terms of sale"));
-            // Let the loop confirm the offset before stopping.
-            await Task.Delay(300);
+            // Let the loop confirm the offset, and the command's queue mark the update processed, before stopping.
+            await api.PolledPastAsync(duplicateId);
+            await first.Service<UpdateRouter>().DrainAsync();
         }
 
-        await using var second = NewApp();
+        await using var second = NewApp(api, dataDirectory);
         second.Start();
         api.EnqueueText(5, "/terms", id: duplicateId);
         api.EnqueueText(6, "/privacy");

@@ -113,33 +113,36 @@ public sealed partial class LocalBotApi : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) until a call of the method satisfies the predicate.</summary>
-    public async Task<JsonObject> WaitForCallAsync(string method, Func<JsonObject, bool> predicate, int seconds = 20)
+    public async Task<JsonObject> WaitForCallAsync(string method, Func<JsonObject, bool> predicate, int seconds = Eventually.DefaultSeconds) =>
+        (await Eventually.GetAsync(() => Task.FromResult(CallsOf(method).FirstOrDefault(predicate)), match => match is not null, _ => $"no {method} call matched", seconds))!;
+
+    /// <summary>
+    /// Waits until the bot asked getUpdates for an offset above the update: it has routed the batch holding it
+    /// (payments and pre-checkouts finished; commands and buttons queued, see <see cref="LocalShop.SettleAsync"/>).
+    /// </summary>
+    public Task PolledPastAsync(int updateId, int seconds = Eventually.DefaultSeconds) =>
+        Eventually.UntilAsync(() => CallsOf("getUpdates").Any(b => (b["offset"]?.GetValue<int>() ?? 0) > updateId),
+            $"a getUpdates with an offset above {updateId} (the bot never confirmed it)", seconds);
+
+    /// <summary>
+    /// Queues an update with no content (no handler takes it) and waits until the bot has polled past it: every
+    /// update queued before it has been routed. Tests that assert "nothing (more) happened" wait on this instead
+    /// of sleeping.
+    /// </summary>
+    public async Task<int> PolledPastMarkerAsync(int seconds = Eventually.DefaultSeconds)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < until)
-        {
-            var match = CallsOf(method).FirstOrDefault(predicate);
-            if (match is not null) return match;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No {method} call matched within {seconds}s.");
+        var marker = Enqueue(id => new JsonObject { ["update_id"] = id });
+        await PolledPastAsync(marker, seconds);
+        return marker;
     }
 
     public IEnumerable<string> SentTexts(long chatId) =>
         Calls.Where(c => c.Method == "sendMessage" && c.Body["chat_id"]?.ToString() == chatId.ToString()).Select(c => c.Body["text"]!.GetValue<string>());
 
     /// <summary>Waits (bounded) until the bot sent a message to the chat that satisfies the predicate.</summary>
-    public async Task<string> WaitForTextAsync(long chatId, Func<string, bool> predicate, int seconds = 20)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < until)
-        {
-            var match = SentTexts(chatId).FirstOrDefault(predicate);
-            if (match is not null) return match;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No message to {chatId} matched within {seconds}s. Sent: {string.Join(" | ", SentTexts(chatId))}");
-    }
+    public async Task<string> WaitForTextAsync(long chatId, Func<string, bool> predicate, int seconds = Eventually.DefaultSeconds) =>
+        (await Eventually.GetAsync(() => Task.FromResult(SentTexts(chatId).FirstOrDefault(predicate)), match => match is not null,
+            _ => $"no message to {chatId} matched. Sent: {string.Join(" | ", SentTexts(chatId))}", seconds))!;
 
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
 using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Payments;
 
@@ -24,9 +25,18 @@ public sealed class LocalShop : IAsyncDisposable
         shop.App = NewApp(shop.Api, dataDirectory ?? shop.DataDirectory);
         configure?.Invoke(shop.App);
         shop.App.Start();
-        // Ready when the bot has connected: services that act as the bot need it running.
-        var status = shop.App.Service<StarsStudio.Bot.BotStatus>();
-        for (var i = 0; i < 600 && status.State != StarsStudio.Bot.BotState.Live; i++) await Task.Delay(50);
+        // Ready when the bot has connected: services that act as the bot need it running. A bot that never
+        // connects fails here, with its own words, instead of as a timeout in whatever the test does next.
+        var status = shop.App.Service<BotStatus>();
+        try
+        {
+            await Eventually.UntilAsync(() => status.State == BotState.Live, "the bot to connect", seconds: 30);
+        }
+        catch (TimeoutException)
+        {
+            await shop.DisposeAsync();
+            throw new InvalidOperationException($"The shop's bot never connected (state {status.State}): {status.Problem ?? "no problem reported"}");
+        }
         return shop;
     }
 
@@ -68,17 +78,19 @@ public sealed class LocalShop : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) for the order to reach a state.</summary>
-    public async Task<Order> WaitForOrderAsync(long id, Func<Order, bool> until, int seconds = 20)
+    public Task<Order> WaitForOrderAsync(long id, Func<Order, bool> until, int seconds = Eventually.DefaultSeconds) =>
+        Eventually.GetAsync(() => OrderAsync(id), until,
+            order => $"order {order.Code} stayed {order.Status}: {string.Join(" | ", order.Events.OrderBy(e => e.Id).Select(e => e.Detail))}", seconds);
+
+    /// <summary>
+    /// Every update queued so far has been handled: the bot polled past a marker (payments and pre-checkouts are
+    /// done by then) and the per-buyer queues for commands and buttons have drained. "Nothing more happened"
+    /// assertions come after this.
+    /// </summary>
+    public async Task SettleAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        Order order;
-        do
-        {
-            order = await OrderAsync(id);
-            if (until(order)) return order;
-            await Task.Delay(50);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Order {order.Code} stayed {order.Status}: {string.Join(" | ", order.Events.OrderBy(e => e.Id).Select(e => e.Detail))}");
+        await Api.PolledPastMarkerAsync();
+        await App.Service<UpdateRouter>().DrainAsync();
     }
 
     public async ValueTask DisposeAsync()

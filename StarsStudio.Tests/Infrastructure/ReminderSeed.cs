@@ -35,15 +35,8 @@ public static class ReminderSeed
         await db.SaveChangesAsync();
     }
 
-    public static async Task WaitForBotAsync(StarsAppFactory app, int seconds = 20)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (app.Service<BotClientAccessor>().Current is null)
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The bot did not start.");
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitForBotAsync(StarsAppFactory app, int seconds = Eventually.DefaultSeconds) =>
+        Eventually.UntilAsync(() => app.Service<BotClientAccessor>().Current is not null, "the bot to start", seconds);
 
     /// <summary>Schedules a reminder to everyone (or the form's audience) right now.</summary>
     public static async Task<int> SendNowAsync(StarsAppFactory app, string text, Action<ReminderForm>? tweak = null)
@@ -56,18 +49,8 @@ public static class ReminderSeed
         return result.Reminder!.Id;
     }
 
-    public static async Task<ReminderProgress> WaitAsync(StarsAppFactory app, int reminderId, Func<ReminderProgress, bool> until, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        ReminderProgress progress;
-        do
-        {
-            progress = await app.Service<RemindersService>().ProgressAsync(reminderId);
-            if (until(progress)) return progress;
-            await Task.Delay(50);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Reminder {reminderId} stayed {progress}");
-    }
+    public static Task<ReminderProgress> WaitAsync(StarsAppFactory app, int reminderId, Func<ReminderProgress, bool> until, int seconds = 30) =>
+        Eventually.GetAsync(() => app.Service<RemindersService>().ProgressAsync(reminderId), until, progress => $"reminder {reminderId} stayed {progress}", seconds);
 
     public static Task<ReminderProgress> WaitForCompletedAsync(StarsAppFactory app, int reminderId, int seconds = 30) =>
         WaitAsync(app, reminderId, p => p.Status == ReminderStatus.Completed, seconds);

@@ -21,6 +21,7 @@ public class StarsAppFactory : WebApplicationFactory<Program>
     };
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+    private static readonly Lock BootLogGate = new();
 
     public StarsAppFactory()
     {
@@ -37,8 +38,23 @@ public class StarsAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // STARS_TESTS_BOOT_LOG=<file>: one line per app booted, naming the test class (or fixture) that booted it,
+        // to count what fixtures save.
+        if (Environment.GetEnvironmentVariable("STARS_TESTS_BOOT_LOG") is { Length: > 0 } bootLog)
+            lock (BootLogGate) File.AppendAllText(bootLog, BootedBy() + Environment.NewLine);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    private static string BootedBy()
+    {
+        var types = new System.Diagnostics.StackTrace().GetFrames()
+            .Select(f => f.GetMethod()?.DeclaringType)
+            .Select(t => { while (t?.DeclaringType is not null) t = t.DeclaringType; return t; })
+            .Where(t => t?.Namespace?.StartsWith("StarsStudio.Tests", StringComparison.Ordinal) == true && t != typeof(StarsAppFactory) && t != typeof(PracticeAppFactory))
+            .ToList();
+        var type = types.FirstOrDefault(t => t!.Namespace != typeof(StarsAppFactory).Namespace) ?? types.FirstOrDefault();
+        return type?.FullName ?? "unknown";
     }
 
     /// <summary>Starts Kestrel and returns the base address, e.g. http://127.0.0.1:40123/.</summary>

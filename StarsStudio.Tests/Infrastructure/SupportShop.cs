@@ -36,16 +36,6 @@ public static class SupportShop
         },
     };
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        T value;
-        do
-        {
-            value = await read();
-            if (until(value)) return value;
-            await Task.Delay(50);
-        } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Timed out waiting for {what}.");
-    }
+    public static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> until, string what, int seconds = Eventually.DefaultSeconds) =>
+        Eventually.GetAsync(read, until, _ => $"timed out waiting for {what}", seconds);
 }

@@ -108,6 +108,7 @@ public sealed class BotHostService(
     {
         var offset = 0;
         var failures = 0;
+        var session = new PollSession();
         while (!ct.IsCancellationRequested)
         {
             Update[] updates;
@@ -132,14 +133,23 @@ public sealed class BotHostService(
             }
 
             if (updates.Length == 0) continue;
-            var failedAt = await router.RouteBatchAsync(bot, updates, ct);
-            // Confirms the batch: Telegram drops updates below the new offset. A payment that could not be
-            // recorded stays unconfirmed and comes again (the ones after it are deduplicated).
-            offset = failedAt ?? updates.Max(u => u.Id) + 1;
-            if (failedAt is not null)
+            // Returns at once: the work runs beside the loop, so the next poll (and its pre-checkouts) does not wait
+            // for this batch's payments. The offset confirms the batch except a payment still being recorded or one
+            // that could not be: that one comes again (the updates after it are deduplicated).
+            var claimedBefore = session.Claimed;
+            await router.RouteBatchAsync(bot, session, updates, ct);
+            await session.AllRecordedAsync(TimeSpan.FromMilliseconds(15), ct);
+            offset = session.NextOffset;
+            if (session.TakeFailure())
             {
                 logger.LogWarning("A payment update could not be recorded; fetching it again shortly");
                 await Task.Delay(Backoff(++failures), clock, ct);
+            }
+            else if (session.Claimed == claimedBefore && session.HasUnrecordedPayments)
+            {
+                // Only payments still being recorded came back: Telegram answers at once while they are pending, so
+                // wait (briefly, for a new pre-checkout's sake) until one is recorded instead of spinning.
+                await session.PaymentSettledAsync(TimeSpan.FromMilliseconds(20), ct);
             }
         }
     }

@@ -3,14 +3,13 @@ using Telegram.Bot.Types;
 
 namespace StarsStudio.Bot;
 
-/// <summary>One small handler per kind of update; the routing table (<see cref="IUpdateRoutes"/>) says which gets which.</summary>
-public interface IBotUpdateHandler
-{
-    Task HandleAsync(BotUpdate update, CancellationToken ct);
-}
-
 /// <summary>An update together with the bot it arrived for.</summary>
 public sealed record BotUpdate(RunningBot Bot, Update Update)
 {
     public ITelegramBotClient Client => Bot.Client;
+
+    /// <summary>Set by a handler that marked the update processed inside its own transaction, so the router does not mark it again.</summary>
+    public bool MarkedProcessed { get; private set; }
+
+    public void MarkedInTransaction() => MarkedProcessed = true;
 }

@@ -3,14 +3,22 @@ using Telegram.Bot.Types;
 namespace StarsStudio.Bot;
 
 /// <summary>
-/// Gives each update to one handler: payment updates first, then commands and buttons, then the fallback.
-/// Drops update_ids already processed, and isolates failures so one bad update never stops the loop.
+/// Gives each update to one handler: pre-checkouts to their own lane, payment messages next, then commands and
+/// buttons, then the fallback. Drops update_ids already processed, marks each update processed once, and isolates
+/// failures so one bad update never stops the loop.
 /// </summary>
-public sealed class UpdateRouter(IUpdateRoutes routes, UpdateDeduplicator dedupe, BotStatus status, ILogger<UpdateRouter> logger)
+public sealed class UpdateRouter(
+    IUpdateRoutes routes, UpdateDeduplicator dedupe, UpdateMarks marks, PreCheckoutLane lane, BotStatus status, ILogger<UpdateRouter> logger)
 {
+    private const int PaymentParallelism = 16;
+    private readonly PerUserQueues queues = new(maxConcurrent: 32);
+    private readonly SemaphoreSlim paymentSlots = new(PaymentParallelism, PaymentParallelism);
+    private readonly HashSet<Task> payments = [];
+    private readonly Lock paymentsGate = new();
+
     /// <summary>
-    /// Handles one update. Returns false only when a payment handler failed: then the update is NOT marked
-    /// processed, and the caller must get it delivered again (polling keeps the offset; webhook answers 500).
+    /// Handles one update (the webhook's path). Returns false only when a payment handler failed: then the update is
+    /// NOT marked processed, and the caller must get it delivered again (the webhook answers 500).
     /// </summary>
     public async Task<bool> RouteAsync(RunningBot bot, Update update, CancellationToken ct)
     {
@@ -20,15 +28,100 @@ public sealed class UpdateRouter(IUpdateRoutes routes, UpdateDeduplicator dedupe
             logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
             return true;
         }
+        var route = Find(update);
+        if (update.PreCheckoutQuery is not null && route is not null)
+        {
+            await lane.RunAsync(() => HandleAsync(bot, update, route, ct));
+            await dedupe.MarkProcessedAsync(bot.BotId, update.Id, ct);
+            return true;
+        }
+        return await HandleAndMarkAsync(bot, update, route, ct);
+    }
 
-        BotRoute? route = null;
+    /// <summary>
+    /// Dispatches a polled batch and returns at once with the offset to poll next, so the loop keeps polling while
+    /// the work runs. Pre-checkouts go to their lane before anything else is looked at (Telegram's 10 s, a buyer on
+    /// the payment sheet). Payment messages are recorded beside the loop, and the offset does not pass one until it
+    /// is: a payment that could not be recorded is fetched again. Everything else (commands, buttons) goes to a
+    /// queue per user that keeps each user's order; losing one of those in a crash costs the buyer a second tap,
+    /// never a payment. All but the payments are marked processed in groups (<see cref="UpdateMarks"/>).
+    /// </summary>
+    public async Task<int> RouteBatchAsync(RunningBot bot, PollSession session, IReadOnlyList<Update> batch, CancellationToken ct)
+    {
+        var fresh = new List<Update>(batch.Count);
+        foreach (var update in batch)
+        {
+            if (!session.Claim(update.Id)) continue; // polled again while its payment is being recorded, or a duplicate
+            status.UpdateReceived();
+            // A fresh id is above every id marked, so this asks the database only for a redelivery.
+            if (await dedupe.IsProcessedAsync(bot.BotId, update.Id, ct))
+                logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
+            else fresh.Add(update);
+        }
+
+        foreach (var update in fresh.Where(u => u.PreCheckoutQuery is not null))
+        {
+            if (Find(update) is { } route) _ = lane.RunAsync(() => HandleAsync(bot, update, route, ct));
+            marks.Mark(bot.BotId, update.Id);
+        }
+
+        foreach (var group in fresh.Where(IsPaymentMessage).GroupBy(UserKey))
+        {
+            var ids = group.ToList();
+            foreach (var update in ids) session.PaymentStarted(update.Id);
+            Track(RecordPaymentsAsync(bot, session, ids, ct));
+        }
+
+        foreach (var update in fresh.Where(u => u.PreCheckoutQuery is null && !IsPaymentMessage(u)))
+        {
+            marks.Mark(bot.BotId, update.Id);
+            if (Find(update) is { } route) queues.Enqueue(UserKey(update), token => HandleAsync(bot, update, route, token), ct);
+        }
+        return session.NextOffset;
+    }
+
+    /// <summary>One buyer's payment messages in order; a failed one stops the rest (they come again after it).</summary>
+    private async Task RecordPaymentsAsync(RunningBot bot, PollSession session, List<Update> updates, CancellationToken ct)
+    {
+        await Task.Yield();
+        var failed = false;
         try
         {
-            route = routes.Find(update);
-            if (route is null)
-                logger.LogDebug("No handler for update {UpdateId} ({Type})", update.Id, update.Type);
-            else
-                await route.Handler.HandleAsync(new BotUpdate(bot, update), ct);
+            await paymentSlots.WaitAsync(ct);
+            try
+            {
+                foreach (var update in updates)
+                {
+                    var recorded = !failed && await HandleAndMarkAsync(bot, update, Find(update), ct);
+                    failed |= !recorded;
+                    session.PaymentFinished(update.Id, recorded);
+                }
+            }
+            finally { paymentSlots.Release(); }
+        }
+        catch (OperationCanceledException)
+        {
+            foreach (var update in updates) session.PaymentFinished(update.Id, recorded: false);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (paymentsGate) payments.Add(task);
+        _ = task.ContinueWith(done => { lock (paymentsGate) payments.Remove(done); }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Runs the handler, then marks the update processed unless the handler already did inside its own
+    /// transaction (the payment recorder). False when a money handler failed: the update must come again.
+    /// </summary>
+    private async Task<bool> HandleAndMarkAsync(RunningBot bot, Update update, BotRoute? route, CancellationToken ct)
+    {
+        var routed = new BotUpdate(bot, update);
+        try
+        {
+            if (route is null) logger.LogDebug("No handler for update {UpdateId} ({Type})", update.Id, update.Type);
+            else await route.Handler.HandleAsync(routed, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -36,86 +129,50 @@ public sealed class UpdateRouter(IUpdateRoutes routes, UpdateDeduplicator dedupe
         }
         catch (Exception e)
         {
-            // Logged with the update id (never the token: Telegram.Bot exceptions carry no token).
-            logger.LogError(e, "Update {UpdateId} ({Type}) failed in {Handler}", update.Id, update.Type, route?.Handler.GetType().Name ?? "routing");
+            Log(e, update, route);
             // A payment must never be lost: leave it unprocessed so it comes again.
             if (route?.IsMoney == true) return false;
         }
-        await dedupe.MarkProcessedAsync(bot.BotId, update.Id, ct);
+        if (routed.MarkedProcessed) dedupe.Raise(bot.BotId, update.Id);
+        else await dedupe.MarkProcessedAsync(bot.BotId, update.Id, ct);
         return true;
     }
 
-    /// <summary>
-    /// Routes a polled batch without letting slow work hold up the next poll. Money comes first and is
-    /// finished before the batch is confirmed: pre-checkout queries (Telegram's 10 s deadline) at once and in
-    /// parallel, then payment messages. Everything else (commands, buttons) goes to a queue per user that keeps
-    /// each user's order and runs beside the loop; losing one of those in a crash costs the buyer a second tap,
-    /// never a payment. Returns the lowest update id whose payment handling failed (fetch it again), or null.
-    /// </summary>
-    public async Task<int?> RouteBatchAsync(RunningBot bot, IReadOnlyList<Update> batch, CancellationToken ct)
+    /// <summary>Runs a handler whose update was marked when it was dispatched; a failure is logged and ends there.</summary>
+    private async Task HandleAsync(RunningBot bot, Update update, BotRoute route, CancellationToken ct)
     {
-        var unique = batch.DistinctBy(u => u.Id).ToList();
-        var failed = new System.Collections.Concurrent.ConcurrentBag<int>();
-        var preCheckouts = unique.Where(u => u.PreCheckoutQuery is not null).ToList();
-        if (preCheckouts.Count > 0)
-            await Task.WhenAll(preCheckouts.Select(async u => { if (!await RouteAsync(bot, u, ct)) failed.Add(u.Id); }));
-
-        var payments = unique.Where(IsPaymentMessage).GroupBy(UserKey).ToList();
-        await Parallel.ForEachAsync(payments, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (group, token) =>
-        {
-            foreach (var update in group)
-                if (!await RouteAsync(bot, update, token)) { failed.Add(update.Id); break; }
-        });
-
-        foreach (var update in unique.Where(u => u.PreCheckoutQuery is null && !IsPaymentMessage(u)))
-            queues.Enqueue(UserKey(update), token => RouteAsync(bot, update, token), ct);
-        return failed.IsEmpty ? null : failed.Min();
+        try { await route.Handler.HandleAsync(new BotUpdate(bot, update), ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception e) { Log(e, update, route); }
     }
 
-    /// <summary>Waits until every queued update has been handled (tests, shutdown, drills).</summary>
-    public Task DrainAsync() => queues.DrainAsync();
+    private BotRoute? Find(Update update)
+    {
+        try { return routes.Find(update); }
+        catch (Exception e)
+        {
+            Log(e, update, null);
+            return null;
+        }
+    }
 
-    private readonly PerUserQueues queues = new(maxConcurrent: 32);
+    // Logged with the update id (never the token: Telegram.Bot exceptions carry no token).
+    private void Log(Exception e, Update update, BotRoute? route) =>
+        logger.LogError(e, "Update {UpdateId} ({Type}) failed in {Handler}", update.Id, update.Type, route?.Handler.GetType().Name ?? "routing");
+
+    /// <summary>Waits until every dispatched update has been handled and marked (tests, shutdown, drills).</summary>
+    public async Task DrainAsync()
+    {
+        Task[] running;
+        lock (paymentsGate) running = [.. payments];
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        await lane.DrainAsync();
+        await queues.DrainAsync();
+        await marks.FlushAsync();
+    }
 
     private static bool IsPaymentMessage(Update u) => u.Message is { SuccessfulPayment: not null } or { RefundedPayment: not null };
 
     private static long UserKey(Update u) =>
         u.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.MyChatMember?.Chat.Id ?? u.EditedMessage?.Chat.Id ?? 0;
-}
-
-/// <summary>
-/// Runs work one item at a time per user (keeping their order) and up to N users at once, beside the caller.
-/// </summary>
-internal sealed class PerUserQueues(int maxConcurrent)
-{
-    private readonly Dictionary<long, Task> tails = [];
-    private readonly Lock gate = new();
-    private readonly SemaphoreSlim slots = new(maxConcurrent, maxConcurrent);
-
-    public void Enqueue(long user, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        lock (gate)
-        {
-            var previous = tails.TryGetValue(user, out var tail) ? tail : Task.CompletedTask;
-            var next = RunAfterAsync(previous, work, ct);
-            tails[user] = next;
-            _ = next.ContinueWith(done => { lock (gate) { if (tails.TryGetValue(user, out var t) && t == done) tails.Remove(user); } }, TaskScheduler.Default);
-        }
-    }
-
-    private async Task RunAfterAsync(Task previous, Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        try { await previous; } catch { /* the router already logged it */ }
-        await slots.WaitAsync(ct);
-        try { await work(ct); }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-        finally { slots.Release(); }
-    }
-
-    public Task DrainAsync()
-    {
-        Task[] pending;
-        lock (gate) pending = [.. tails.Values];
-        return Task.WhenAll(pending).ContinueWith(_ => { }, TaskScheduler.Default);
-    }
 }

@@ -49,9 +49,12 @@ public static class BotExtensions
         services.AddSingleton<BotStatus>();
         services.AddSingleton<BotScopes>();
         services.AddSingleton<UpdateDeduplicator>();
+        services.AddSingleton<UpdateMarks>();
+        services.AddSingleton<PreCheckoutLane>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<IUpdateRoutes, BotRoutes>();
         services.AddSingleton(sp => new SendLimiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<OutboundOptions>>().Value));
+        services.AddHostedService(sp => sp.GetRequiredService<SendLimiter>());
         services.AddSingleton<BotSender>();
         services.AddSingleton<BotReplies>();
         services.AddSingleton<BotHostService>();

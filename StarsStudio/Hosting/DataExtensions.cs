@@ -20,9 +20,12 @@ public static class DataExtensions
         // Pooled: every update and page creates short-lived contexts, and building a fresh one (its internal
         // service scope) was a large share of the bot's CPU under load. Identity's stores get a scoped context
         // from the same pool.
-        builder.Services.AddPooledDbContextFactory<StarsDbContext>(o => o
-            .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
-            .AddInterceptors(new SqlitePragmas()));
+        builder.Services.AddPooledDbContextFactory<StarsDbContext>((sp, o) =>
+        {
+            o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas());
+            // Only a rehearsal registers the counter: the normal path runs no interceptor for it.
+            if (sp.GetService<SqlStatementCounter>() is { } counter) o.AddInterceptors(counter);
+        });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StarsDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseInitializer>();

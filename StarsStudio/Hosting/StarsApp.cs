@@ -6,7 +6,8 @@ namespace StarsStudio.Hosting;
 /// </summary>
 public static class StarsApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Runs last, before the app is built: the rehearsal adds its measuring services here.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddStarsData();
@@ -23,6 +24,7 @@ public static class StarsApp
         builder.AddStarsReminders();
         builder.AddStarsSupport();
         builder.AddStarsUi();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapStarsBot();

@@ -43,7 +43,7 @@ public static class SupportExtensions
             // Named so a rehearsal file is never mistaken for real sales once it sits in a downloads folder.
             var name = filter.View == DataView.Practice ? "practice-orders" : "orders";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-            await audit.WriteAsync(http.User.Identity?.Name ?? "unknown", "order", $"Exported orders as CSV ({(filter.ToQueryString() is { Length: > 0 } q ? q : "all live orders")}).", http.RequestAborted);
+            await audit.WriteAsync(CurrentActor.NameOf(http.User), "order", $"Exported orders as CSV ({(filter.ToQueryString() is { Length: > 0 } q ? q : "all live orders")}).", http.RequestAborted);
             await OrderQuery.WriteCsvAsync(http.Response.Body, orders.StreamAsync(filter, zone, http.RequestAborted), zone, http.RequestAborted);
         }).RequireAuthorization(Policies.Support);
         return app;

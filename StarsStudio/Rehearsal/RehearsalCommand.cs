@@ -50,10 +50,16 @@ public static class RehearsalCommand
             await control.ResetRehearsalStatsAsync(host.BotId);
             var m = new Measurements();
             using var chats = new ChatWaiter(control, host.BotId);
+            var readers = o.DashboardReaders > 0 ? DashboardReaders.Start(host, o.DashboardReaders) : null;
+            var meter = CostMeter.Start(host.Sql);
             var seconds = await Benchmark.DriveAsync(o, buyers,
                 (buyer, i) => BuyerScript.RunStarsStudioAsync(control, chats, host.BotId, buyer, actions[i % actions.Count].Slug, m, CancellationToken.None),
                 Progress(o.Buyers, output), CancellationToken.None);
-            var stars = await Benchmark.SummarizeAsync("StarsStudio", control, host.BotId, o.Buyers, m, seconds, before);
+            var cost = meter.Stop(m.Completed);
+            var sqlByText = host.Sql.ByText();
+            var polls = readers is null ? null : await readers.StopAsync();
+            if (readers is { Failures: > 0 }) m.Error($"dashboard poll failed ×{readers.Failures}");
+            var stars = await Benchmark.SummarizeAsync("StarsStudio", control, host.BotId, o.Buyers, m, seconds, before) with { Cost = cost, DashboardPollMs = polls };
             if (o.Faults > 0) await control.SetRandomFaultsAsync(host.BotId, 0);
             var invariants = await Invariants.CheckAsync(host, buyers);
 
@@ -63,7 +69,7 @@ public static class RehearsalCommand
                 await output.WriteLineAsync($"Floor bot: {o.Buyers} buyers …");
                 floor = await RunFloorAsync(host, o, output);
             }
-            return new RehearsalReport("run", o, at, Machine(), stars, floor, invariants, new Dictionary<string, string>(), PeakMemoryMb());
+            return new RehearsalReport("run", o, at, Machine(), stars, floor, invariants, TopStatements(sqlByText, m.Completed), PeakMemoryMb());
         }
         finally
         {
@@ -86,9 +92,23 @@ public static class RehearsalCommand
         await control.ResetRehearsalStatsAsync(floor.BotId);
         var m = new Measurements();
         using var chats = new ChatWaiter(control, floor.BotId);
+        // The floor bot has no database: its SQL is zero by construction, its CPU and allocations are measured.
+        var meter = CostMeter.Start(sql: null);
         var seconds = await Benchmark.DriveAsync(o, buyers, (buyer, _) => BuyerScript.RunFloorAsync(control, chats, floor.BotId, buyer, m, CancellationToken.None),
             Progress(o.Buyers, output), CancellationToken.None);
-        return await Benchmark.SummarizeAsync("floor", control, floor.BotId, o.Buyers, m, seconds, before);
+        var cost = meter.Stop(m.Completed);
+        return await Benchmark.SummarizeAsync("floor", control, floor.BotId, o.Buyers, m, seconds, before) with { Cost = cost };
+    }
+
+    /// <summary>The app's most frequent commands, per purchase: the profile that says where statements go.</summary>
+    private static Dictionary<string, string> TopStatements(IReadOnlyList<KeyValuePair<string, long>> byText, int purchases) =>
+        byText.Take(15).Select((p, i) => (Key: $"SQL #{i + 1}: {(double)p.Value / Math.Max(1, purchases):0.00}/purchase", Value: OneLine(p.Key)))
+            .ToDictionary(p => p.Key, p => p.Value);
+
+    private static string OneLine(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return "`" + (line.Length > 160 ? line[..160] + "…" : line) + "`";
     }
 
     private static string FloorToken(FloorBot floor) => floor.Token;

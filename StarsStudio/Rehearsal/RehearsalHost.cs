@@ -22,6 +22,8 @@ public sealed class RehearsalHost : IAsyncDisposable
     public string Token { get; private set; }
     public long BotId => long.Parse(Token.AsSpan(0, Token.IndexOf(':')));
     public PracticeControl Control => App.Services.GetRequiredService<PracticeControl>();
+    /// <summary>Counts the app's SQL by kind; registered only in rehearsals, so production runs no such interceptor.</summary>
+    public SqlStatementCounter Sql => App.Services.GetRequiredService<SqlStatementCounter>();
 
     private RehearsalHost(WebApplication app, string baseUrl, string dataDirectory, string token)
     {
@@ -59,7 +61,7 @@ public sealed class RehearsalHost : IAsyncDisposable
             "--environment=Production",
             .. extraArgs ?? [],
         ];
-        var app = StarsApp.Build(args);
+        var app = StarsApp.Build(args, builder => builder.Services.AddSingleton<SqlStatementCounter>());
         if (!practice) await RegisterWithOwnEmulatorAsync(app, token);
         await app.StartAsync();
         var host = new RehearsalHost(app, baseUrl, dataDirectory, token);

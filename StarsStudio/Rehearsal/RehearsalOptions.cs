@@ -18,6 +18,8 @@ public sealed record RehearsalOptions
     /// <summary>Share (0–1) of Bot API calls answered with a fault (429, 5xx, timeout).</summary>
     public double Faults { get; init; }
     public bool Floor { get; init; } = true;
+    /// <summary>Simulated staff polling the orders grid while buyers buy (the dashboard is in use during a launch).</summary>
+    public int DashboardReaders { get; init; } = 3;
     public string OutputDirectory { get; init; } = "rehearsal-results";
     public int Orders { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
@@ -39,6 +41,7 @@ public sealed record RehearsalOptions
           --limits on|off     Telegram's rate limits in the emulator (default on)
           --faults RATE       share of Bot API calls that fail with 429/5xx/timeout, 0..1 (default 0)
           --floor on|off      also measure the minimal floor bot (default on)
+          --dashboard N       simulated staff polling the orders grid during the run (default 3; 0 = none)
           --orders N          bigdata: orders to seed (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
           --broadcast-buyers N  drill broadcast: buyers to remind (default 10000)
@@ -68,6 +71,7 @@ public sealed record RehearsalOptions
                 case "--kinds": o = o with { Kinds = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) }; break;
                 case "--limits": o = o with { Limits = OnOff(Next(), "--limits") }; break;
                 case "--floor": o = o with { Floor = OnOff(Next(), "--floor") }; break;
+                case "--dashboard": o = o with { DashboardReaders = int.TryParse(Next(), out var d) && d >= 0 ? d : throw new RehearsalUsageException("--dashboard is a whole number from 0.") }; break;
                 case "--faults":
                     o = o with { Faults = double.TryParse(Next(), CultureInfo.InvariantCulture, out var f) && f is >= 0 and < 1 ? f : throw new RehearsalUsageException("--faults is a share from 0 to 1, e.g. 0.05.") };
                     break;

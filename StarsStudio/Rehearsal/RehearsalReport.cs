@@ -45,6 +45,20 @@ public sealed record RehearsalReport(
             Row("messages/s while busy", r => r.MessagesPerSecondWhileBusy, "0.0");
             Row("most messages in 1 s", r => r.MaxMessagesInOneSecond, "0", false);
             Row("429s received", r => r.TooManyRequests, "0", false);
+            // Drills do not measure what a purchase costs; only runs that did show these rows.
+            if (s.Cost is not null)
+            {
+                Row("SQL statements/purchase", r => r.Cost?.Statements ?? double.NaN, "0.0");
+                Row("… reads", r => r.Cost?.Reads ?? double.NaN, "0.0");
+                Row("… writes", r => r.Cost?.Writes ?? double.NaN, "0.0");
+                Row("transactions/purchase", r => r.Cost?.Transactions ?? double.NaN, "0.0");
+                Row("savepoints/purchase", r => r.Cost?.Savepoints ?? double.NaN, "0.0");
+                Row("SQL commands (round trips)/purchase", r => r.Cost?.Commands ?? double.NaN, "0.0");
+                Row("CPU ms/purchase (whole process)", r => r.Cost?.CpuMs ?? double.NaN, "0.00");
+                Row("allocated KB/purchase (whole process)", r => r.Cost?.AllocatedKb ?? double.NaN, "0");
+            }
+            if (s.DashboardPollMs is { Count: > 0 } polls)
+                sb.AppendLine(culture, $"| orders-grid polls by {Options.DashboardReaders} dashboard readers | {polls.Count} polls, p50 {polls.P50:0.0} ms, p99 {polls.P99:0.0} ms | — | — |");
             sb.AppendLine();
             var errors = s.Errors.Concat(Floor?.Errors.Select(e => KeyValuePair.Create("floor: " + e.Key, e.Value)) ?? []).ToList();
             sb.AppendLine(errors.Count == 0 ? "Errors: none." : "Errors: " + string.Join("; ", errors.Select(e => $"{e.Key} ×{e.Value}")));

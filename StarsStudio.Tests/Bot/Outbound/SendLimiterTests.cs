@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using StarsStudio.Bot.Outbound;
+using StarsStudio.Tests.Infrastructure;
 
 namespace StarsStudio.Tests.Bot.Outbound;
 
@@ -9,8 +10,13 @@ public sealed class SendLimiterTests : IDisposable
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
     private SendLimiter? limiter;
 
-    private SendLimiter Limiter(double perSecond, int perChatMs) =>
+    /// <summary>A limiter whose dispatcher is started as the host would start it.</summary>
+    private async Task<SendLimiter> LimiterAsync(double perSecond, int perChatMs)
+    {
         limiter = new SendLimiter(clock, new OutboundOptions { MessagesPerSecond = perSecond, PerChatIntervalMilliseconds = perChatMs });
+        await limiter.StartAsync(CancellationToken.None);
+        return limiter;
+    }
 
     /// <summary>Advances the fake clock in small steps, letting the dispatcher run between them.</summary>
     private async Task AdvanceAsync(TimeSpan total, TimeSpan? step = null)
@@ -25,7 +31,7 @@ public sealed class SendLimiterTests : IDisposable
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(2);
+        await Eventually.WithinAsync(condition, seconds: 5);
         Assert.True(condition());
     }
 
@@ -33,7 +39,7 @@ public sealed class SendLimiterTests : IDisposable
     public async Task Wait_HigherPriorityQueuedLater_GoesFirst()
     {
         // A buyer who paid first, then one about to pay, then whoever is browsing, then broadcasts.
-        var l = Limiter(perSecond: 1, perChatMs: 0);
+        var l = await LimiterAsync(perSecond: 1, perChatMs: 0);
         var first = l.WaitAsync(1, SendPriority.Broadcast, default); // granted at once: the budget is free
         await WaitUntilAsync(() => first.IsCompleted);
         var order = new List<string>();
@@ -55,7 +61,7 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task Wait_ChatNotReady_DoesNotBlockAReadyChatOfLowerPriority()
     {
-        var l = Limiter(perSecond: 0, perChatMs: 1000);
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 1000);
         var first = l.WaitAsync(7, SendPriority.Delivery, default);
         await WaitUntilAsync(() => first.IsCompleted);
 
@@ -73,7 +79,7 @@ public sealed class SendLimiterTests : IDisposable
     {
         // 10 chats with 3 messages each at 5/s and 1 s per chat: each second the window takes exactly 5 (the
         // per-chat spacing must neither idle the budget nor let a window hold more).
-        var l = Limiter(perSecond: 5, perChatMs: 1000);
+        var l = await LimiterAsync(perSecond: 5, perChatMs: 1000);
         var waits = Enumerable.Range(0, 30).Select(i => l.WaitAsync(i % 10, SendPriority.Delivery, default)).ToList();
         await WaitUntilAsync(() => l.Granted == 5);
 
@@ -90,7 +96,7 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task Wait_SameChat_SpacedByThePerChatInterval()
     {
-        var l = Limiter(perSecond: 0, perChatMs: 1000);
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 1000);
         var first = l.WaitAsync(7, SendPriority.Reply, default);
         await WaitUntilAsync(() => first.IsCompleted);
         var second = l.WaitAsync(7, SendPriority.Reply, default);
@@ -108,7 +114,7 @@ public sealed class SendLimiterTests : IDisposable
     {
         // Counted at fake-clock checkpoints (grants happen only when the clock moves), not by timestamps taken in
         // continuations, which a busy machine runs late.
-        var l = Limiter(perSecond: 20, perChatMs: 0);
+        var l = await LimiterAsync(perSecond: 20, perChatMs: 0);
         var waits = Enumerable.Range(0, 60).Select(i => l.WaitAsync(i, SendPriority.Broadcast, default)).ToList();
         await WaitUntilAsync(() => l.Granted == 20);
 
@@ -129,7 +135,7 @@ public sealed class SendLimiterTests : IDisposable
     {
         // Under load the dispatcher wakes 250 ms apart instead of every 50 ms; the backlog must still get the
         // full rate, and no one-second window more than the rate.
-        var l = Limiter(perSecond: 20, perChatMs: 0);
+        var l = await LimiterAsync(perSecond: 20, perChatMs: 0);
         var waits = Enumerable.Range(0, 200).Select(i => l.WaitAsync(i, SendPriority.Delivery, default)).ToList();
         await WaitUntilAsync(() => l.Granted == 20);             // a free window: 20 at once
 
@@ -147,7 +153,7 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task PauseFor_After429_NobodyIsLetThroughUntilRetryAfter()
     {
-        var l = Limiter(perSecond: 0, perChatMs: 0);
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 0);
         l.PauseFor(TimeSpan.FromSeconds(5));
         var waiting = l.WaitAsync(1, SendPriority.Reply, default);
 
@@ -160,7 +166,7 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task Wait_Cancelled_LeavesTheQueue()
     {
-        var l = Limiter(perSecond: 0, perChatMs: 1000);
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 1000);
         var first = l.WaitAsync(1, SendPriority.Reply, default);
         await WaitUntilAsync(() => first.IsCompleted);
         using var cts = new CancellationTokenSource();
@@ -171,4 +177,18 @@ public sealed class SendLimiterTests : IDisposable
     }
 
     public void Dispose() => limiter?.Dispose();
+
+    [Fact]
+    public async Task StopAsync_HostStops_DispatcherStopsAndGrantsNoMore()
+    {
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 1000);
+        var first = l.WaitAsync(1, SendPriority.Reply, default);
+        await WaitUntilAsync(() => first.IsCompleted);
+        var blocked = l.WaitAsync(1, SendPriority.Reply, default);
+
+        await l.StopAsync(CancellationToken.None);
+        Assert.True(l.ExecuteTask!.IsCompleted);
+        await AdvanceAsync(TimeSpan.FromMilliseconds(1500), TimeSpan.FromMilliseconds(100));
+        Assert.False(blocked.IsCompleted);
+    }
 }

@@ -87,12 +87,11 @@ public sealed class DeliveryTests : IAsyncLifetime
             api.FailMethod("sendMessage", "hang"); // the document goes out, the receipt hangs, and the app stops while it does
             (_, order) = await PaidAsync(first, 66, await FileFormAsync(first), "charge-half");
             await api.WaitForCallAsync("sendDocument", b => b["chat_id"]!.ToString() == "66");
-            for (var i = 0; i < 200; i++)
+            await Eventually.WithinAsync(async () =>
             {
                 await using var db = await first.App.DbAsync();
-                if ((await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null) break;
-                await Task.Delay(50);
-            }
+                return (await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null;
+            }, sent => sent, seconds: 10);
         }
         await using (var db = await OpenDbAsync())
         {

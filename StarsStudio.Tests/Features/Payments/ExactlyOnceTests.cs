@@ -6,28 +6,41 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Features.Payments;
 
 /// <summary>Replayed and duplicated payment updates: one payment, one delivery, one grant — never lost.</summary>
-public sealed class ExactlyOnceTests : IAsyncLifetime
+/// <remarks>
+/// One shop for the class; each test has its own buyer and action, and counts rows against what was there when it
+/// began (the same "exactly one" as on an empty database, since the class's tests run one at a time).
+/// </remarks>
+public sealed class ExactlyOnceTests(SharedShop shared) : IClassFixture<SharedShop>
 {
-    private LocalShop shop = null!;
-    private const long Buyer = 5151;
-
-    public async Task InitializeAsync() => shop = await LocalShop.StartAsync();
-    public async Task DisposeAsync() => await shop.DisposeAsync();
+    private LocalShop shop = shared.Shop;
+    private readonly long Buyer = SharedShop.NewBuyer();
 
     private async Task<(string Payload, Order Order)> ApprovedOrderAsync(int amount = 50)
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: amount));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: SharedShop.NewSlug("credits"), price: 5, amount: amount));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
         var payload = invoice["payload"]!.GetValue<string>();
         Assert.True((await shop.PreCheckoutAsync(Buyer, payload, 5)).Ok);
         return (payload, order);
     }
 
-    private async Task SettleAsync() => await Task.Delay(1500);
+    /// <summary>Every update sent so far has been handled: what has not happened by now will not.</summary>
+    private Task SettleAsync() => shop.SettleAsync();
+
+    private sealed record Rows(int Payments, int DeliveryJobs, int CreditGrants);
+
+    /// <summary>Rows in the shop once earlier work has settled.</summary>
+    private async Task<Rows> RowsAsync()
+    {
+        await shop.SettleAsync();
+        await using var db = await shop.App.DbAsync();
+        return new(await db.Payments.CountAsync(), await db.DeliveryJobs.CountAsync(), await db.CreditGrants.CountAsync());
+    }
 
     [Fact]
     public async Task SuccessfulPayment_SameUpdateDeliveredThreeTimes_OneDeliveryOneGrant()
     {
+        var before = await RowsAsync();
         var (payload, order) = await ApprovedOrderAsync();
         var updateId = shop.Pay(Buyer, payload, 5, "charge-triple");
         shop.Pay(Buyer, payload, 5, "charge-triple", updateId);
@@ -39,9 +52,10 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await SettleAsync();
 
         await using var db = await shop.App.DbAsync();
-        Assert.Equal(1, await db.Payments.CountAsync());
-        Assert.Equal(1, await db.DeliveryJobs.CountAsync());
-        Assert.Equal(50, (await db.CreditGrants.SingleAsync()).Amount);
+        Assert.Equal(1, await db.Payments.CountAsync() - before.Payments);
+        Assert.Equal(1, await db.DeliveryJobs.CountAsync() - before.DeliveryJobs);
+        Assert.Equal(1, await db.CreditGrants.CountAsync() - before.CreditGrants);
+        Assert.Equal(50, (await db.CreditGrants.OrderBy(g => g.Id).LastAsync()).Amount);
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("credits added"));
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
     }
@@ -49,6 +63,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     [Fact]
     public async Task SuccessfulPayment_SameChargeInTwoDifferentUpdates_OneDeliveryOneGrant()
     {
+        var before = await RowsAsync();
         var (payload, order) = await ApprovedOrderAsync();
         shop.Pay(Buyer, payload, 5, "charge-twice");
         shop.Pay(Buyer, payload, 5, "charge-twice");
@@ -57,16 +72,17 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await SettleAsync();
 
         await using var db = await shop.App.DbAsync();
-        Assert.Equal(1, await db.Payments.CountAsync());
-        Assert.Equal(1, await db.CreditGrants.CountAsync());
+        Assert.Equal(1, await db.Payments.CountAsync() - before.Payments);
+        Assert.Equal(1, await db.CreditGrants.CountAsync() - before.CreditGrants);
         Assert.Equal(50, await shop.App.Service<CreditLedger>().BalanceAsync(LocalBotApiId, Buyer, default));
     }
 
     [Fact]
     public async Task SuccessfulPayment_SecondChargeWithAutomaticRefundOff_KeptForSupportAndBuyerTold()
     {
-        await shop.DisposeAsync();
-        shop = await LocalShop.StartAsync(configure: app => app.With("Payments:RefundDuplicatePayments", "false"));
+        // Other settings: a shop of its own.
+        await using var own = await LocalShop.StartAsync(configure: app => app.With("Payments:RefundDuplicatePayments", "false"));
+        shop = own;
         var (payload, order) = await ApprovedOrderAsync();
         shop.Pay(Buyer, payload, 5, "charge-first");
         await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
@@ -87,20 +103,23 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
     [Fact]
     public async Task SuccessfulPayment_PayloadOfNoOrder_StoredAsUnmatchedNeverDropped()
     {
+        var before = await RowsAsync();
         shop.Pay(Buyer, "o999999.forgedmac", 25, "charge-orphan");
         await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("does not match an open order"));
 
         await using var db = await shop.App.DbAsync();
-        var payment = await db.Payments.SingleAsync();
+        Assert.Equal(1, await db.Payments.CountAsync() - before.Payments);
+        var payment = await db.Payments.OrderBy(p => p.Id).LastAsync();
         Assert.Equal(PaymentMatch.Unmatched, payment.Match);
         Assert.Equal(25, payment.TotalAmount);
         Assert.Equal("charge-orphan", payment.ChargeId);
-        Assert.False(await db.DeliveryJobs.AnyAsync());
+        Assert.Equal(before.DeliveryJobs, await db.DeliveryJobs.CountAsync());
     }
 
     [Fact]
     public async Task SuccessfulPayment_ManyDuplicatesAtOnce_ExactlyOneRecord()
     {
+        var before = await RowsAsync();
         var (payload, order) = await ApprovedOrderAsync();
         var id = shop.Pay(Buyer, payload, 5, "charge-burst");
         for (var i = 0; i < 5; i++)
@@ -112,8 +131,8 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         await SettleAsync();
 
         await using var db = await shop.App.DbAsync();
-        Assert.Equal(1, await db.Payments.CountAsync());
-        Assert.Equal(1, await db.CreditGrants.CountAsync());
+        Assert.Equal(1, await db.Payments.CountAsync() - before.Payments);
+        Assert.Equal(1, await db.CreditGrants.CountAsync() - before.CreditGrants);
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
     }
 

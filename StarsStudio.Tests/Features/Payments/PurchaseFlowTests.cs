@@ -8,18 +8,18 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Features.Payments;
 
 /// <summary>Buy → invoice → pre-checkout → payment → delivery, through the real app and a Bot API over HTTP.</summary>
-public sealed class PurchaseFlowTests : IAsyncLifetime
+/// <remarks>One shop for the class; each test has its own buyers and action (xunit makes a new instance per test).</remarks>
+public sealed class PurchaseFlowTests(SharedShop shared) : IClassFixture<SharedShop>
 {
-    private LocalShop shop = null!;
-    private const long Buyer = 4242;
-
-    public async Task InitializeAsync() => shop = await LocalShop.StartAsync();
-    public async Task DisposeAsync() => await shop.DisposeAsync();
+    private readonly LocalShop shop = shared.Shop;
+    private readonly long Buyer = SharedShop.NewBuyer();
+    private readonly long OtherBuyer = SharedShop.NewBuyer();
+    private readonly string slug = SharedShop.NewSlug("credits");
 
     [Fact]
     public async Task Buy_LiveAction_SendsAStarsInvoiceWithASignedPayloadForOneOrder()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
 
         Assert.Equal("XTR", invoice["currency"]!.GetValue<string>());
@@ -41,16 +41,19 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task Purchase_HappyPath_DeliversCreditsAfterPaymentOnlyAndSendsReceipt()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: 50));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5, amount: 50));
+        int grantsBefore;
+        await using (var db = await shop.App.DbAsync())
+            grantsBefore = await db.CreditGrants.CountAsync();
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
         var payload = invoice["payload"]!.GetValue<string>();
 
         var answer = await shop.PreCheckoutAsync(Buyer, payload, 5);
         Assert.True(answer.Ok);
         await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Approved);
-        // Approval alone delivers nothing.
+        // Approval alone delivers nothing (the shop is shared: nothing new since this test began).
         await using (var db = await shop.App.DbAsync())
-            Assert.False(await db.CreditGrants.AnyAsync());
+            Assert.Equal(grantsBefore, await db.CreditGrants.CountAsync());
 
         shop.Pay(Buyer, payload, 5, "charge-happy");
         var delivered = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
@@ -68,7 +71,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_ForgedSignature_RefusedWithClearMessage()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
         var forged = invoice["payload"]!.GetValue<string>()[..^2] + "xx";
 
@@ -82,9 +85,9 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_AnotherBuyersPayload_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var (invoice, _) = await shop.BuyAsync(Buyer, action);
-        var answer = await shop.PreCheckoutAsync(777, invoice["payload"]!.GetValue<string>(), 5);
+        var answer = await shop.PreCheckoutAsync(OtherBuyer, invoice["payload"]!.GetValue<string>(), 5);
         Assert.False(answer.Ok);
         Assert.Contains("another Telegram account", answer.Error);
     }
@@ -92,7 +95,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_PriceChangedAfterInvoice_RefusedAsNewVersion()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
 
         var form = PaidActionForm.From(action, TimeZoneInfo.Utc);
@@ -115,7 +118,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_WrongAmount_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5));
         var (invoice, _) = await shop.BuyAsync(Buyer, action);
         var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 1);
         Assert.False(answer.Ok);
@@ -125,7 +128,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_ExpiredInvoice_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
         await using (var db = await shop.App.DbAsync())
             await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
@@ -138,12 +141,12 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_SoldOut_SecondBuyerRefusedNothingCharged()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(), f => f.StockLimit = 1);
-        var (first, _) = await shop.BuyAsync(1, action);
-        var (second, _) = await shop.BuyAsync(2, action);
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug), f => f.StockLimit = 1);
+        var (first, _) = await shop.BuyAsync(Buyer, action);
+        var (second, _) = await shop.BuyAsync(OtherBuyer, action);
 
-        Assert.True((await shop.PreCheckoutAsync(1, first["payload"]!.GetValue<string>(), 5)).Ok);
-        var refused = await shop.PreCheckoutAsync(2, second["payload"]!.GetValue<string>(), 5);
+        Assert.True((await shop.PreCheckoutAsync(Buyer, first["payload"]!.GetValue<string>(), 5)).Ok);
+        var refused = await shop.PreCheckoutAsync(OtherBuyer, second["payload"]!.GetValue<string>(), 5);
         Assert.False(refused.Ok);
         Assert.Contains("sold out", refused.Error);
     }
@@ -151,7 +154,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_PerBuyerLimit_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(), f => f.PerBuyerLimit = 1);
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug), f => f.PerBuyerLimit = 1);
         var (first, order) = await shop.BuyAsync(Buyer, action);
         var (second, _) = await shop.BuyAsync(Buyer, action);
         Assert.True((await shop.PreCheckoutAsync(Buyer, first["payload"]!.GetValue<string>(), 5)).Ok);
@@ -166,7 +169,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_AlreadyPaidInvoice_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var (invoice, order) = await shop.BuyAsync(Buyer, action);
         var payload = invoice["payload"]!.GetValue<string>();
         Assert.True((await shop.PreCheckoutAsync(Buyer, payload, 5)).Ok);
@@ -181,7 +184,7 @@ public sealed class PurchaseFlowTests : IAsyncLifetime
     [Fact]
     public async Task PreCheckout_PausedAction_Refused()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var (invoice, _) = await shop.BuyAsync(Buyer, action);
         await shop.App.Service<CatalogService>().SetStatusAsync("creator", action.Id, ActionStatus.Paused);
         var answer = await shop.PreCheckoutAsync(Buyer, invoice["payload"]!.GetValue<string>(), 5);

@@ -21,18 +21,12 @@ public sealed class ReminderBroadcastTests : IAsyncLifetime
         try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
     }
 
-    private async Task WaitForBuyerAsync(LocalShop shop, long id, Func<StarsStudio.Features.Buyers.Buyer, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+    private static Task WaitForBuyerAsync(LocalShop shop, long id, Func<StarsStudio.Features.Buyers.Buyer, bool> until) =>
+        Eventually.GetAsync(async () =>
         {
             await using var db = await shop.App.DbAsync();
-            var buyer = await db.Buyers.AsNoTracking().FirstOrDefaultAsync(b => b.TelegramUserId == id);
-            if (buyer is not null && until(buyer)) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Buyer {id} did not reach the expected state.");
-    }
+            return await db.Buyers.AsNoTracking().FirstOrDefaultAsync(b => b.TelegramUserId == id);
+        }, buyer => buyer is not null && until(buyer), _ => $"buyer {id} did not reach the expected state");
 
     [Fact]
     public async Task Send_StopThenStartAgain_OnlySubscribedBuyersGetIt()
@@ -177,8 +171,7 @@ public sealed class ReminderBroadcastTests : IAsyncLifetime
             // The next call never answers: the app stops while that message is on its way.
             api.FailMethod("sendMessage", "hang", 1);
             var before = api.CallsOf("sendMessage").Count();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (api.CallsOf("sendMessage").Count() <= before && DateTime.UtcNow < deadline) await Task.Delay(10);
+            await Eventually.WithinAsync(() => api.CallsOf("sendMessage").Count() > before);
             hungChat = long.Parse(api.CallsOf("sendMessage").ElementAt(before)["chat_id"]!.ToString());
         }
         var stoppedAfter = ReminderSeed.Deliveries(api, "#restart").Count;

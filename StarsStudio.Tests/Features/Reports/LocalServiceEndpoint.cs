@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StarsStudio.Features.Reports;
+using StarsStudio.Tests.Infrastructure;
 
 namespace StarsStudio.Tests.Features.Reports;
 
@@ -62,16 +63,9 @@ public sealed class LocalServiceEndpoint : IAsyncDisposable
         return await Answer(number, http);
     }
 
-    public async Task<ServiceCall> WaitForCallAsync(int number, int seconds = 20)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < until)
-        {
-            if (Calls.FirstOrDefault(c => c.Number == number) is { } call) return call;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The endpoint got {Calls.Count} calls, not {number}.");
-    }
+    public async Task<ServiceCall> WaitForCallAsync(int number, int seconds = Eventually.DefaultSeconds) =>
+        (await Eventually.GetAsync(() => Task.FromResult(Calls.FirstOrDefault(c => c.Number == number)), call => call is not null,
+            _ => $"the endpoint got {Calls.Count} calls, not {number}", seconds))!;
 
     public async ValueTask DisposeAsync()
     {

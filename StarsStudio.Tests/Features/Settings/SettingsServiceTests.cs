@@ -50,7 +50,7 @@ public sealed class SettingsServiceTests : IAsyncLifetime
         Assert.DoesNotContain("test-token", stored.ProtectedBotToken);
 
         var status = app.Service<BotStatus>();
-        for (var i = 0; i < 200 && status.State != BotState.Live; i++) await Task.Delay(50);
+        await Eventually.WithinAsync(() => status.State == BotState.Live, seconds: 10);
         Assert.Equal(BotState.Live, status.State);
         Assert.Equal("local_test_bot", status.Username);
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using StarsStudio.Bot;
 using StarsStudio.Features.Catalog;
@@ -11,28 +12,58 @@ namespace StarsStudio.Tests.Features.Support;
 /// Practice rehearsals and live sales in one database: the dashboard's figures, the orders browser and the CSV
 /// count only the view asked for (DESIGN.md, "Bots and modes").
 /// </summary>
-public sealed class DataViewTests : IAsyncLifetime
+/// <remarks>
+/// The tests read one seeded shop (a class fixture); the two that add a stray payment remove it again, so every
+/// test sees exactly the seed.
+/// </remarks>
+public sealed class DataViewTests(DataViewTests.SeededShop seeded) : IClassFixture<DataViewTests.SeededShop>
 {
-    private readonly StarsAppFactory app = new();
-    private long practiceBot;
-    private PaidAction credits = null!;
+    private readonly StarsAppFactory app = seeded.App;
+    private readonly long practiceBot = seeded.PracticeBot;
 
-    public async Task InitializeAsync()
+    public sealed class SeededShop : IAsyncLifetime
     {
-        app.Start();
-        await TestUsers.SeedAllRolesAsync(app);
-        practiceBot = await DataViewSeed.PracticeBotIdAsync(app);
-        credits = await CatalogSeed.LiveAsync(app, CatalogSeed.Credits());
-        const long live = DataViewSeed.LiveBot;
-        await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE1", OrderStatus.Delivered, 10, 7001, "ana");
-        await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE2", OrderStatus.Delivered, 20, 7001, "ana");
-        await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE3", OrderStatus.InvoiceSent, 20, 7002, "ben");
-        await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC1", OrderStatus.Delivered, 100, 9001, "virtual_vera");
-        await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC2", OrderStatus.DeliveryFailed, 200, 9001, "virtual_vera");
-        await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC3", OrderStatus.Refunded, 400, 9002, "virtual_vlad", refunded: true);
+        public StarsAppFactory App { get; } = new();
+        public long PracticeBot { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var app = App;
+            app.Start();
+            await TestUsers.SeedAllRolesAsync(app);
+            PracticeBot = await DataViewSeed.PracticeBotIdAsync(app);
+            var practiceBot = PracticeBot;
+            var credits = await CatalogSeed.LiveAsync(app, CatalogSeed.Credits());
+            const long live = DataViewSeed.LiveBot;
+            await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE1", OrderStatus.Delivered, 10, 7001, "ana");
+            await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE2", OrderStatus.Delivered, 20, 7001, "ana");
+            await DataViewSeed.OrderAsync(app, live, credits, "SS-LIVE3", OrderStatus.InvoiceSent, 20, 7002, "ben");
+            await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC1", OrderStatus.Delivered, 100, 9001, "virtual_vera");
+            await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC2", OrderStatus.DeliveryFailed, 200, 9001, "virtual_vera");
+            await DataViewSeed.OrderAsync(app, practiceBot, credits, "SS-PRAC3", OrderStatus.Refunded, 400, 9002, "virtual_vlad", refunded: true);
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    /// <summary>Runs a test with an extra payment in the shop, and takes it out again afterwards.</summary>
+    private async Task WithStrayPaymentAsync(Payment payment, Func<Task> test)
+    {
+        await using (var db = await app.DbAsync())
+        {
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            await test();
+        }
+        finally
+        {
+            await using var db = await app.DbAsync();
+            await db.Payments.Where(p => p.ChargeId == payment.ChargeId).ExecuteDeleteAsync();
+        }
+    }
 
     private Task<DashboardData> DashboardAsync(DataView view) => app.Service<Dashboard>().LoadAsync(view, TimeZoneInfo.Utc, byWeek: false);
 
@@ -82,38 +113,33 @@ public sealed class DataViewTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_UnmatchedPayment_NeedsAttentionOnlyInItsOwnView()
     {
-        await using (var db = await app.DbAsync())
+        await WithStrayPaymentAsync(new Payment
         {
-            db.Payments.Add(new Payment
-            {
-                ChargeId = "charge-stray", BotId = practiceBot, BuyerId = 9001, Currency = "XTR", TotalAmount = 5,
-                InvoicePayload = "unknown", Match = PaymentMatch.Unmatched, ReceivedAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
-
-        Assert.Contains((await DashboardAsync(DataView.Practice)).Attention, a => a.Kind == "Payment");
-        Assert.DoesNotContain((await DashboardAsync(DataView.Live)).Attention, a => a.Kind == "Payment");
+            ChargeId = "charge-stray", BotId = practiceBot, BuyerId = 9001, Currency = "XTR", TotalAmount = 5,
+            InvoicePayload = "unknown", Match = PaymentMatch.Unmatched, ReceivedAt = DateTimeOffset.UtcNow,
+        }, async () =>
+        {
+            Assert.Contains((await DashboardAsync(DataView.Practice)).Attention, a => a.Kind == "Payment");
+            Assert.DoesNotContain((await DashboardAsync(DataView.Live)).Attention, a => a.Kind == "Payment");
+        });
     }
 
     [Fact]
     public async Task SupportInbox_EachView_ListsOnlyItsBotsFailedDeliveriesAndStrayPayments()
     {
-        await using (var db = await app.DbAsync())
+        await WithStrayPaymentAsync(new Payment
         {
-            db.Payments.Add(new Payment
-            {
-                ChargeId = "charge-stray-live", BotId = DataViewSeed.LiveBot, BuyerId = 7001, Currency = "XTR", TotalAmount = 5,
-                InvoicePayload = "unknown", Match = PaymentMatch.Unmatched, ReceivedAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
-        var queues = app.Service<SupportQueues>();
+            ChargeId = "charge-stray-live", BotId = DataViewSeed.LiveBot, BuyerId = 7001, Currency = "XTR", TotalAmount = 5,
+            InvoicePayload = "unknown", Match = PaymentMatch.Unmatched, ReceivedAt = DateTimeOffset.UtcNow,
+        }, async () =>
+        {
+            var queues = app.Service<SupportQueues>();
 
-        Assert.Equal(["SS-PRAC2"], (await queues.FailedDeliveriesAsync(DataView.Practice)).Select(o => o.Code));
-        Assert.Empty(await queues.FailedDeliveriesAsync(DataView.Live));
-        Assert.Equal(["charge-stray-live"], (await queues.UnmatchedPaymentsAsync(DataView.Live)).Select(p => p.ChargeId));
-        Assert.Empty(await queues.UnmatchedPaymentsAsync(DataView.Practice));
+            Assert.Equal(["SS-PRAC2"], (await queues.FailedDeliveriesAsync(DataView.Practice)).Select(o => o.Code));
+            Assert.Empty(await queues.FailedDeliveriesAsync(DataView.Live));
+            Assert.Equal(["charge-stray-live"], (await queues.UnmatchedPaymentsAsync(DataView.Live)).Select(p => p.ChargeId));
+            Assert.Empty(await queues.UnmatchedPaymentsAsync(DataView.Practice));
+        });
     }
 
     [Fact]

@@ -8,44 +8,52 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Features.Support;
 
 /// <summary>The orders browser's search, filters and paging, and the CSV export of the same set, on real SQLite.</summary>
-public sealed class OrderQueryTests : IAsyncLifetime
+/// <remarks>The tests read one seeded shop (a class fixture); the export test's time-zone setting only affects exports.</remarks>
+public sealed class OrderQueryTests(OrderQueryTests.SeededShop seeded) : IClassFixture<OrderQueryTests.SeededShop>
 {
-    private readonly StarsAppFactory app = new();
-    private PaidAction credits = null!;
-    private PaidAction text = null!;
+    private readonly StarsAppFactory app = seeded.App;
+    private readonly PaidAction text = seeded.Text;
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
     // 2026-03-10 00:30 in Berlin is still 2026-03-09 in UTC: the day filter must follow the creator's zone.
     private static readonly DateTimeOffset BerlinEarlyMorning = new(2026, 3, 9, 23, 30, 0, TimeSpan.Zero);
 
-    public async Task InitializeAsync()
+    public sealed class SeededShop : IAsyncLifetime
     {
-        app.Start();
-        await TestUsers.SeedAllRolesAsync(app);
-        credits = await CatalogSeed.LiveAsync(app, CatalogSeed.Credits());
-        text = await CatalogSeed.LiveAsync(app, CatalogSeed.Text());
-        await using var db = await app.DbAsync();
-        db.Buyers.Add(new Buyer { BotId = 1, TelegramUserId = 7001, FirstName = "Ana", Username = "Ana_Star", UsernameKey = "ana_star" });
-        db.Buyers.Add(new Buyer { BotId = 1, TelegramUserId = 7002, FirstName = "Ben", Username = "ben", UsernameKey = "ben" });
-        var start = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-        for (var i = 0; i < 30; i++)
+        public StarsAppFactory App { get; } = new();
+        public PaidAction Credits { get; private set; } = null!;
+        public PaidAction Text { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            var status = (i % 3) switch { 0 => OrderStatus.Delivered, 1 => OrderStatus.DeliveryFailed, _ => OrderStatus.InvoiceSent };
+            var app = App;
+            app.Start();
+            await TestUsers.SeedAllRolesAsync(app);
+            Credits = await CatalogSeed.LiveAsync(app, CatalogSeed.Credits());
+            Text = await CatalogSeed.LiveAsync(app, CatalogSeed.Text());
+            await using var db = await app.DbAsync();
+            db.Buyers.Add(new Buyer { BotId = 1, TelegramUserId = 7001, FirstName = "Ana", Username = "Ana_Star", UsernameKey = "ana_star" });
+            db.Buyers.Add(new Buyer { BotId = 1, TelegramUserId = 7002, FirstName = "Ben", Username = "ben", UsernameKey = "ben" });
+            var start = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+            for (var i = 0; i < 30; i++)
+            {
+                var status = (i % 3) switch { 0 => OrderStatus.Delivered, 1 => OrderStatus.DeliveryFailed, _ => OrderStatus.InvoiceSent };
+                db.Orders.Add(new Order
+                {
+                    Code = $"SS-{i:D2}ABC", BotId = 1, BuyerId = i % 2 == 0 ? 7001 : 7002, ActionId = i % 2 == 0 ? Credits.Id : Text.Id, ActionVersion = 1,
+                    Kind = ActionKind.CreditPack, Stars = 5, Status = status, CreatedAt = start.AddDays(i), ExpiresAt = start.AddDays(i + 1),
+                    ChargeId = status == OrderStatus.InvoiceSent ? null : $"tg-charge-{i}", Resolved = i == 1,
+                });
+            }
             db.Orders.Add(new Order
             {
-                Code = $"SS-{i:D2}ABC", BotId = 1, BuyerId = i % 2 == 0 ? 7001 : 7002, ActionId = i % 2 == 0 ? credits.Id : text.Id, ActionVersion = 1,
-                Kind = ActionKind.CreditPack, Stars = 5, Status = status, CreatedAt = start.AddDays(i), ExpiresAt = start.AddDays(i + 1),
-                ChargeId = status == OrderStatus.InvoiceSent ? null : $"tg-charge-{i}", Resolved = i == 1,
+                Code = "SS-EARLY", BotId = 1, BuyerId = 7003, ActionId = Credits.Id, ActionVersion = 1, Kind = ActionKind.CreditPack, Stars = 5,
+                Status = OrderStatus.Delivered, CreatedAt = BerlinEarlyMorning, ExpiresAt = BerlinEarlyMorning.AddHours(1), ChargeId = "tg-early",
             });
+            await db.SaveChangesAsync();
         }
-        db.Orders.Add(new Order
-        {
-            Code = "SS-EARLY", BotId = 1, BuyerId = 7003, ActionId = credits.Id, ActionVersion = 1, Kind = ActionKind.CreditPack, Stars = 5,
-            Status = OrderStatus.Delivered, CreatedAt = BerlinEarlyMorning, ExpiresAt = BerlinEarlyMorning.AddHours(1), ChargeId = "tg-early",
-        });
-        await db.SaveChangesAsync();
-    }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     private Task<OrderPage> PageAsync(OrderFilter filter, int page = 0, int size = 100) =>
         app.Service<OrderQuery>().PageAsync(filter, Berlin, page, size);

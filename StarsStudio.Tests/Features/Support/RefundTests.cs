@@ -9,28 +9,48 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Features.Support;
 
 /// <summary>Refunds through the real app and refundStarPayment over HTTP: once, reversing what was delivered.</summary>
-public sealed class RefundTests : IAsyncLifetime
+/// <remarks>
+/// One shop for the class (xunit runs its tests one at a time); each test has its own buyer and action, and counts
+/// refund calls and audit entries from where it began.
+/// </remarks>
+public sealed class RefundTests : IClassFixture<SharedShop>
 {
-    private LocalShop shop = null!;
-    private const long Buyer = 5151;
+    private readonly LocalShop shop;
+    private readonly long Buyer = SharedShop.NewBuyer();
+    private readonly string slug = SharedShop.NewSlug("refund");
     private const string Staff = "support@test.local";
+    private readonly int refundCallsBefore;
 
-    public async Task InitializeAsync() => shop = await LocalShop.StartAsync();
-    public async Task DisposeAsync() => await shop.DisposeAsync();
+    public RefundTests(SharedShop shared)
+    {
+        shop = shared.Shop;
+        shop.Api.RefundDelay = TimeSpan.Zero; // one test widens the race window; the others answer at once
+        refundCallsBefore = shop.Api.CallsOf("refundStarPayment").Count();
+    }
 
     private RefundService Refunds => shop.App.Service<RefundService>();
-    private int RefundCalls => shop.Api.CallsOf("refundStarPayment").Count();
+    /// <summary>refundStarPayment calls this test made.</summary>
+    private IEnumerable<System.Text.Json.Nodes.JsonObject> RefundCallsOfThisTest => shop.Api.CallsOf("refundStarPayment").Skip(refundCallsBefore);
+    private int RefundCalls => RefundCallsOfThisTest.Count();
+
+    /// <summary>The last audit id before the test acts: entries above it are the test's.</summary>
+    private async Task<long> LastAuditIdAsync()
+    {
+        await using var db = await shop.App.DbAsync();
+        return await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0;
+    }
 
     [Fact]
     public async Task RefundOrder_DeliveredCredits_CallsTelegramOnceRevokesCreditsAndAudits()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: 50));
+        var auditBefore = await LastAuditIdAsync();
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5, amount: 50));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-single");
 
         var result = await Refunds.RefundOrderAsync(order.Id, Staff, "buyer asked", acceptShortfall: false);
 
         Assert.Equal(RefundOutcome.Refunded, result.Outcome);
-        var call = Assert.Single(shop.Api.CallsOf("refundStarPayment"));
+        var call = Assert.Single(RefundCallsOfThisTest);
         Assert.Equal(Buyer.ToString(), call["user_id"]!.ToString());
         Assert.Equal("charge-single", call["telegram_payment_charge_id"]!.ToString());
         var after = await shop.OrderAsync(order.Id);
@@ -39,7 +59,7 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
         await using var db = await shop.App.DbAsync();
         Assert.NotNull((await db.Payments.SingleAsync(p => p.ChargeId == "charge-single")).RefundedAt);
-        var audit = await db.AuditEntries.SingleAsync(a => a.Area == "refund");
+        var audit = await db.AuditEntries.SingleAsync(a => a.Area == "refund" && a.Id > auditBefore);
         Assert.Equal(Staff, audit.Actor);
         Assert.Contains("buyer asked", audit.Detail);
     }
@@ -47,7 +67,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundOrder_DoubleClick_OneTelegramCall()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Text());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Text(slug: slug));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-double");
 
         var first = await Refunds.RefundOrderAsync(order.Id, Staff, "double click", false);
@@ -62,7 +82,8 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundOrder_TwoStaffAtOnce_OneTelegramCallOneRefund()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var auditBefore = await LastAuditIdAsync();
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-race");
         shop.Api.RefundDelay = TimeSpan.FromMilliseconds(300);
 
@@ -79,13 +100,13 @@ public sealed class RefundTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Refunded, after.Status);
         Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
         await using var db = await shop.App.DbAsync();
-        Assert.Single(await db.AuditEntries.Where(x => x.Area == "refund").ToListAsync());
+        Assert.Single(await db.AuditEntries.Where(x => x.Area == "refund" && x.Id > auditBefore).ToListAsync());
     }
 
     [Fact]
     public async Task RefundOrder_CreditsPartlySpent_ReportsShortfallAndBalanceNeverNegative()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(price: 5, amount: 50));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, price: 5, amount: 50));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-spent");
         var ledger = shop.App.Service<CreditLedger>();
         Assert.True(await ledger.SpendAsync(order.BotId, Buyer, 30, default));
@@ -111,7 +132,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundOrder_PaidCommand_RevokesRemainingUses()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Command(uses: 3));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Command(slug: slug, uses: 3));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-command");
         shop.Api.EnqueueText(Buyer, "/translate");
         await shop.Api.WaitForTextAsync(Buyer, t => t.Contains("2 uses left"));
@@ -134,7 +155,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundOrder_ChargeAlreadyRefundedAtTelegram_CountsAsSuccess()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits());
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-already");
         shop.Api.AddStarRefund(Buyer, "charge-already", order.Stars);
 
@@ -152,7 +173,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundedPayment_BeforeStaffRefund_OrderRefundedAndStaffMakesNoTelegramCall()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(amount: 40));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, amount: 40));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-early");
 
         shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-early"));
@@ -174,7 +195,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task RefundedPayment_AfterStaffRefund_ConfirmsOnceWithoutReversingAgain()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(amount: 40));
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, amount: 40));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-late");
         Assert.Equal(RefundOutcome.Refunded, (await Refunds.RefundOrderAsync(order.Id, Staff, "asked", false)).Outcome);
 
@@ -195,7 +216,7 @@ public sealed class RefundTests : IAsyncLifetime
     [Fact]
     public async Task Buy_AfterRefund_SameBuyerCanBuyAgainEvenWithPerBuyerLimit()
     {
-        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(amount: 20), f => f.PerBuyerLimit = 1);
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Credits(slug: slug, amount: 20), f => f.PerBuyerLimit = 1);
         var first = await shop.DeliveredOrderAsync(Buyer, action, "charge-first");
         Assert.Equal(RefundOutcome.Refunded, (await Refunds.RefundOrderAsync(first.Id, Staff, "wrong pack", false)).Outcome);
 

@@ -4,17 +4,23 @@ using StarsStudio.Tests.Infrastructure;
 namespace StarsStudio.Tests.Features.Team;
 
 /// <summary>Every page and endpoint against every role, through real sign-in cookies.</summary>
-public sealed class RoleMatrixTests : IAsyncLifetime
+/// <remarks>One app with the three accounts for the class; the lockout test locks an account of its own.</remarks>
+public sealed class RoleMatrixTests(RoleMatrixTests.SeededApp seeded) : IClassFixture<RoleMatrixTests.SeededApp>
 {
-    private readonly StarsAppFactory app = new();
+    private readonly StarsAppFactory app = seeded.App;
 
-    public async Task InitializeAsync()
+    public sealed class SeededApp : IAsyncLifetime
     {
-        app.Start();
-        await TestUsers.SeedAllRolesAsync(app);
-    }
+        public StarsAppFactory App { get; } = new();
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            App.Start();
+            await TestUsers.SeedAllRolesAsync(App);
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     /// <summary>Page → roles that may open it.</summary>
     public static TheoryData<string, string[]> Pages => new()
@@ -91,17 +97,20 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Lockout_FiveWrongPasswords_LocksEvenTheRightOne()
     {
+        // A creator of its own: the other tests sign in as TestUsers.Creator in the same app.
+        const string creator = "locked-creator@test.local";
+        await app.CreateUserAsync(creator, TestUsers.Password, StarsStudio.Features.Team.Roles.Creator);
         using var client = new CookieClient(app.BaseUrl);
         for (var i = 0; i < 4; i++)
         {
-            var wrong = await client.SignInAsync(TestUsers.Creator, "wrong-password-" + i);
+            var wrong = await client.SignInAsync(creator, "wrong-password-" + i);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
             Assert.Contains("do not match an account", await wrong.Content.ReadAsStringAsync());
         }
-        var fifth = await client.SignInAsync(TestUsers.Creator, "wrong-password-5");
+        var fifth = await client.SignInAsync(creator, "wrong-password-5");
         Assert.Contains("Account/Lockout", fifth.Headers.Location!.ToString());
 
-        var right = await client.SignInAsync(TestUsers.Creator, TestUsers.Password);
+        var right = await client.SignInAsync(creator, TestUsers.Password);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Contains("Account/Lockout", right.Headers.Location!.ToString());
     }

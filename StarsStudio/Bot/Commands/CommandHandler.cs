@@ -27,19 +27,3 @@ public sealed class CommandHandler(IEnumerable<IBotCommand> commands, IEnumerabl
     public IEnumerable<BotCommand> Menu() =>
         byName.Values.Where(c => c.MenuDescription is not null).Select(c => new BotCommand(c.Name, c.MenuDescription!));
 }
-
-/// <summary>
-/// Last stop for messages no other handler claimed: a short help for text, silence for service messages.
-/// Never assumes a message has text.
-/// </summary>
-public sealed class FallbackMessageHandler(BotReplies replies) : IBotUpdateHandler
-{
-
-    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
-    {
-        var message = update.Update.Message!;
-        // Service messages (joins, payments handled elsewhere, pins) need no answer.
-        if (message.Text is null && message.Caption is null && message.Document is null && message.Photo is null && message.Sticker is null) return;
-        await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
-    }
-}

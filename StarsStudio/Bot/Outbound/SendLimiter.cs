@@ -35,8 +35,10 @@ public sealed class OutboundOptions
 /// The rate is a sliding window (at most N permits in any N/rate seconds), not a fixed spacing: a timer that
 /// fires late under load then catches up inside the window instead of losing that slot for good (fixed spacing
 /// reached only ≈70% of the cap on a busy two-core machine), and no window ever holds more than Telegram allows.
+/// The dispatcher runs as a hosted service, so the host starts it and stops it with the app instead of a loop
+/// that outlives it.
 /// </summary>
-public sealed class SendLimiter : IDisposable
+public sealed class SendLimiter : BackgroundService
 {
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
@@ -48,14 +50,12 @@ public sealed class SendLimiter : IDisposable
     private DateTimeOffset pausedUntil;
     private TimeSpan chatInterval;
     private TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource stop = new();
     private long granted;
 
     public SendLimiter(TimeProvider clock, OutboundOptions options)
     {
         this.clock = clock;
         Configure(options);
-        _ = Task.Run(DispatchLoopAsync);
     }
 
     /// <summary>Messages let through so far (for the rehearsal's rate figures).</summary>
@@ -109,9 +109,9 @@ public sealed class SendLimiter : IDisposable
         old.TrySetResult();
     }
 
-    private async Task DispatchLoopAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stop.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             Task woken;
             TimeSpan wait;
@@ -121,8 +121,8 @@ public sealed class SendLimiter : IDisposable
                 wait = TryGrant();
             }
             if (wait == TimeSpan.Zero) continue;
-            if (wait == Timeout.InfiniteTimeSpan) { await woken.WaitAsync(stop.Token).ConfigureAwait(false); continue; }
-            using var delay = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            if (wait == Timeout.InfiniteTimeSpan) { await woken.WaitAsync(stoppingToken).ConfigureAwait(false); continue; }
+            using var delay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var timer = Task.Delay(wait, clock, delay.Token);
             await Task.WhenAny(woken, timer).ConfigureAwait(false);
             delay.Cancel();
@@ -166,12 +166,6 @@ public sealed class SendLimiter : IDisposable
     {
         foreach (var (chat, ready) in chatReadyAt.ToList())
             if (ready <= now) chatReadyAt.Remove(chat);
-    }
-
-    public void Dispose()
-    {
-        stop.Cancel();
-        Wake();
     }
 
     private sealed record Waiter(long ChatId, TaskCompletionSource Granted);

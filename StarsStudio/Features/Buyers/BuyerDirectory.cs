@@ -12,27 +12,24 @@ public sealed class BuyerDirectory(IDbContextFactory<StarsDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await TouchAsync(db, botId, user, subscribe, clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Same, inside a caller's unit of work.</summary>
-    public static async Task<Buyer> TouchAsync(StarsDbContext db, long botId, User user, bool subscribe, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Same, inside a caller's unit of work, as one upsert: every /start and Buy touches the buyer, and reading the
+    /// row first (then updating it) was two statements where one does. Standard SQL that SQLite and PostgreSQL share.
+    /// </summary>
+    public static Task TouchAsync(StarsDbContext db, long botId, User user, bool subscribe, DateTimeOffset now, CancellationToken ct)
     {
-        var buyer = await db.Buyers.FindAsync([botId, user.Id], ct);
-        if (buyer is null)
-        {
-            buyer = new Buyer { BotId = botId, TelegramUserId = user.Id, FirstName = user.FirstName, FirstSeenAt = now };
-            db.Buyers.Add(buyer);
-        }
-        buyer.FirstName = user.FirstName;
-        buyer.LastName = user.LastName;
-        buyer.Username = user.Username;
-        buyer.UsernameKey = user.Username?.ToLowerInvariant();
-        buyer.LanguageCode = user.LanguageCode;
-        buyer.LastSeenAt = now;
-        buyer.BlockedAt = null;
-        if (subscribe) buyer.OptedOutAt = null;
-        return buyer;
+        var ticks = now.UtcTicks;
+        var key = user.Username?.ToLowerInvariant();
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Buyers" ("BotId", "TelegramUserId", "FirstName", "LastName", "Username", "UsernameKey", "LanguageCode", "FirstSeenAt", "LastSeenAt")
+            VALUES ({botId}, {user.Id}, {user.FirstName}, {user.LastName}, {user.Username}, {key}, {user.LanguageCode}, {ticks}, {ticks})
+            ON CONFLICT ("BotId", "TelegramUserId") DO UPDATE SET
+                "FirstName" = excluded."FirstName", "LastName" = excluded."LastName", "Username" = excluded."Username",
+                "UsernameKey" = excluded."UsernameKey", "LanguageCode" = excluded."LanguageCode", "LastSeenAt" = excluded."LastSeenAt",
+                "BlockedAt" = NULL, "OptedOutAt" = CASE WHEN {subscribe} THEN NULL ELSE "Buyers"."OptedOutAt" END
+            """, ct);
     }
 
     public async Task SetOptedOutAsync(long botId, long userId, bool optedOut, CancellationToken ct)

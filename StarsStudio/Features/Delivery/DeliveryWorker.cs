@@ -4,6 +4,7 @@ using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Data;
 using StarsStudio.Features.Buyers;
+using StarsStudio.Features.Catalog;
 using StarsStudio.Features.Payments;
 using StarsStudio.Features.Payments.Lifecycle;
 using Telegram.Bot.Exceptions;
@@ -131,14 +132,14 @@ public sealed class DeliveryWorker(
     private async Task RunJobAsync(RunningBot bot, long jobId, Guid claim, CancellationToken ct)
     {
         if (await StartAsync(jobId, claim, ct) is not { } started) return;
-        var (job, order) = started;
+        var (job, order, terms) = started;
         notifier.Changed(order.Id, OrderStatus.Delivering);
 
         OrderTransition end;
         OrderChange change;
         try
         {
-            var delivered = await DeliverContentAsync(bot, job, order, claim, ct);
+            var delivered = await DeliverContentAsync(bot, job, order, terms, claim, ct);
             if (!(byKind.GetValueOrDefault(order.Kind)?.SendsReceipt ?? false)) await SendReceiptAsync(bot, order, delivered, ct);
             var now = clock.GetUtcNow();
             end = OrderTransitions.FinishDelivery;
@@ -159,13 +160,22 @@ public sealed class DeliveryWorker(
         notifier.Changed(order.Id, status);
     }
 
-    /// <summary>Starts the attempt: the order becomes Delivering and the attempt is counted, in one transaction.</summary>
-    private Task<(DeliveryJob Job, Order Order)?> StartAsync(long jobId, Guid claim, CancellationToken ct) =>
-        lifecycle.InTransactionAsync<(DeliveryJob, Order)?>(async db =>
+    /// <summary>
+    /// Starts the attempt: the order becomes Delivering and the attempt is counted, in one transaction. The job, its
+    /// order and the terms it was sold under come in one read (they were three, the terms read again per attempt).
+    /// </summary>
+    private Task<(DeliveryJob Job, Order Order, ActionTerms? Terms)?> StartAsync(long jobId, Guid claim, CancellationToken ct) =>
+        lifecycle.InTransactionAsync<(DeliveryJob, Order, ActionTerms?)?>(async db =>
         {
-            var job = await db.DeliveryJobs.FirstOrDefaultAsync(j => j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running, ct);
-            if (job is null) return null; // another worker took it over
-            var order = await db.Orders.AsNoTracking().FirstAsync(o => o.Id == job.OrderId, ct);
+            var row = await (from j in db.DeliveryJobs.AsNoTracking()
+                             where j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running
+                             from o in db.Orders.AsNoTracking().Where(o => o.Id == j.OrderId).DefaultIfEmpty()
+                             from v in db.PaidActionVersions.AsNoTracking().Where(v => o != null && v.ActionId == o.ActionId && v.Version == o.ActionVersion).DefaultIfEmpty()
+                             select new { Job = j, Order = o, Terms = v == null ? null : v.Terms }).FirstOrDefaultAsync(ct);
+            if (row is null) return null; // another worker took it over
+            // A job without its order is broken data: it fails here and is given back with the reason.
+            var (job, order) = (row.Job, row.Order ?? throw new InvalidOperationException($"Delivery job {jobId}: order {row.Job.OrderId} does not exist."));
+            db.DeliveryJobs.Attach(job);
             var now = clock.GetUtcNow();
             job.Attempts++;
             job.LeaseUntil = now + options.CurrentValue.Lease;
@@ -178,15 +188,15 @@ public sealed class DeliveryWorker(
                 job.LastError = $"Not delivered: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
                 return null;
             }
-            return (job, order);
+            return (job, order, row.Terms);
         }, ct);
 
     /// <summary>Sends the content unless an earlier attempt already did, and records at once that it went out.</summary>
-    private async Task<string> DeliverContentAsync(RunningBot bot, DeliveryJob job, Order order, Guid claim, CancellationToken ct)
+    private async Task<string> DeliverContentAsync(RunningBot bot, DeliveryJob job, Order order, ActionTerms? soldUnder, Guid claim, CancellationToken ct)
     {
         if (job.ContentSentAt is not null && job.ContentSummary is { } earlier) return earlier;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
+        var terms = soldUnder ?? throw new InvalidOperationException($"Order {order.Code}: version {order.ActionVersion} of its action is missing.");
         if (!byKind.TryGetValue(order.Kind, out var deliverer))
             throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
         // A refund may have committed since the attempt started: look once more before anything goes out.

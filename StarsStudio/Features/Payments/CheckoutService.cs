@@ -27,20 +27,37 @@ public sealed class CheckoutService(
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
+    /// <summary>Compiled once: every Buy reads its action.</summary>
+    private static readonly Func<StarsDbContext, int, Task<PaidAction?>> ActionById =
+        EF.CompileAsyncQuery((StarsDbContext db, int id) => db.PaidActions.AsNoTracking().FirstOrDefault(a => a.Id == id));
+
+    /// <summary>The action a Buy tap names, as checkout reads it (null: no such action).</summary>
+    public async Task<PaidAction?> FindActionAsync(int actionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ActionById(db, actionId);
+    }
+
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
-    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null) =>
+        await StartAsync(bot, buyer, await FindActionAsync(actionId, ct), ct, answers);
+
+    /// <param name="action">Read by the caller just now (null: it does not exist).</param>
+    /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
     {
         var now = clock.GetUtcNow();
-        PaidAction? action;
         Order order;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
             if (action is null || !action.IsOnSale(now))
                 return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
             if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, ct) is { } problem)
                 return new(false, problem, null);
 
+            // The buyer, the order, its first lines and the answers: one transaction, no savepoints inside it.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await BuyerDirectory.TouchAsync(db, bot.BotId, buyer, subscribe: false, now, ct);
             order = new Order
             {
@@ -48,7 +65,6 @@ public sealed class CheckoutService(
                 Kind = action.Kind, Stars = action.Terms.PriceStars, Status = OrderStatus.Created, CreatedAt = now,
                 ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
             };
-            // The order, its first lines and the buyer's answers in one save.
             order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Created,
                 Detail = $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars})" });
             if (answers is not null)
@@ -61,6 +77,7 @@ public sealed class CheckoutService(
                 db.OrderInputs.Add(new Reports.OrderInput { OrderId = order.Id, Answers = new Dictionary<string, string>(answers), CreatedAt = now });
                 await db.SaveChangesAsync(ct);
             }
+            await tx.CommitAsync(ct);
         }
 
         var terms = action.Terms;

@@ -10,5 +10,6 @@ namespace StarsStudio.Features.Payments;
 public interface ICheckoutQuestions
 {
     /// <summary>True when the action has questions and the first one was asked: no invoice yet.</summary>
-    Task<bool> TryStartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct);
+    /// <param name="action">As Buy read it (once, for the questions and the checkout alike).</param>
+    Task<bool> TryStartAsync(RunningBot bot, User buyer, Catalog.PaidAction action, CancellationToken ct);
 }

@@ -25,23 +25,25 @@ public sealed class PaymentRecorder(
     InvoicePayloadSigner signer,
     TimeProvider clock)
 {
+    /// <summary>
+    /// Every outcome leaves the update marked processed (in the same transaction when recorded), so the router
+    /// need not mark it again; an exception leaves it unmarked, to come again.
+    /// </summary>
     public async Task<RecordResult> RecordAsync(long botId, int updateId, long buyerId, SuccessfulPayment paid, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One transaction that rolls back whole: no savepoint around the save (two statements saved per payment).
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         if (!await UpdateDeduplicator.MarkProcessedAsync(db, botId, updateId, now, ct))
             return new(RecordOutcome.DuplicateUpdate, null, null);
-        if (await db.Payments.AnyAsync(p => p.ChargeId == paid.TelegramPaymentChargeId, ct))
-        {
-            // Same charge in a different update: keep the update marked, change nothing else.
-            await tx.CommitAsync(ct);
-            return new(RecordOutcome.DuplicateCharge, null, null);
-        }
+        // No look-up of the charge id first: its unique index decides (see the catch below), which the same charge in
+        // another update reaches only in a rare redelivery; the common payment saves a read.
 
         var order = InvoicePayloadSigner.TryReadOrderId(paid.InvoicePayload, out var orderId)
-            ? await db.Orders.AsNoTracking().Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct)
+            ? await OrderQueries.WithAction(db, orderId, botId)
             : null;
         var match = Classify(botId, buyerId, paid, order);
         if (order is not null && match == PaymentMatch.Matched)
@@ -49,7 +51,10 @@ public sealed class PaymentRecorder(
             var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Pay,
                 new OrderChange(now, EventActor.Telegram, $"Paid ⭐{paid.TotalAmount}; charge id {paid.TelegramPaymentChargeId}")
                 {
-                    Set = s => s.SetProperty(o => o.PaidAt, now).SetProperty(o => o.ChargeId, paid.TelegramPaymentChargeId).SetProperty(o => o.Problem, (string?)null),
+                    // Telegram charges only after an approval: a payment that overtook the approval's write (pre-checkout
+                    // answers first and writes beside its lane) still counts as approved.
+                    Set = s => s.SetProperty(o => o.PaidAt, now).SetProperty(o => o.ChargeId, paid.TelegramPaymentChargeId).SetProperty(o => o.Problem, (string?)null)
+                        .SetProperty(o => o.ApprovedAt, o => o.ApprovedAt ?? now),
                 }, ct);
             if (outcome.Applied)
             {
@@ -77,7 +82,11 @@ public sealed class PaymentRecorder(
         }
         catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
-            // A concurrent duplicate won the unique index on the charge id: that one is the record (this rolls back).
+            // The charge is recorded already (another update, or a concurrent duplicate that won the unique index):
+            // that one is the record. This transaction rolls back whole; the update is marked on its own.
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var again = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await UpdateDeduplicator.MarkProcessedAsync(again, botId, updateId, now, CancellationToken.None);
             return new(RecordOutcome.DuplicateCharge, null, null);
         }
         return new(RecordOutcome.Recorded, payment, order);

@@ -10,8 +10,9 @@ using Telegram.Bot.Types.Payments;
 namespace StarsStudio.Features.Payments;
 
 /// <summary>
-/// Answers pre_checkout_query on the update loop's fast path (Telegram gives 10 s): reads the order and
-/// action, applies the guardrail, records the decision through the lifecycle, answers. Never queued.
+/// Answers pre_checkout_query on its own lane (Telegram gives 10 s): reads the order and action, applies the
+/// guardrail, answers, and records the decision through the lifecycle. The lane's threads only read: every write
+/// (and any wait for the database's write lock another buyer holds) runs on the thread pool, beside the lane.
 /// </summary>
 public sealed class PreCheckoutHandler(
     IDbContextFactory<StarsDbContext> dbFactory,
@@ -29,16 +30,18 @@ public sealed class PreCheckoutHandler(
         var botId = update.Bot.BotId;
         GuardrailDecision decision;
         Order? order = null;
+        var decidedAt = clock.GetUtcNow();
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
-            order = readable ? await db.Orders.AsNoTracking().Include(o => o.Action).FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == botId, ct) : null;
+            order = readable ? await OrderQueries.WithAction(db, orderId, botId) : null;
             if (order?.Action is { StockLimit: not null } or { PerBuyerLimit: not null })
             {
                 // Limits: the database decides and records the approval before the answer, so two buyers (or two
-                // processes) can never both be approved for the last item.
-                decision = await DecideLimitedAsync(db, botId, query, order, readable, ct);
+                // processes) can never both be approved for the last item. Its writes wait on the thread pool.
+                var limited = order;
+                decision = await Task.Run(() => DecideLimitedAsync(db, botId, query, limited, readable, ct), ct);
                 await AnswerAsync(update, query, decision, ct);
                 notifier.Changed(order.Id, order.Status);
                 return;
@@ -59,12 +62,20 @@ public sealed class PreCheckoutHandler(
             logger.LogWarning("Pre-checkout {QueryId} refused: {Rule}", query.Id, decision.Rule);
             return;
         }
+        // Written beside the lane: the next buyer's answer does not wait for this write (or for the write lock).
+        var answered = order;
+        _ = Task.Run(() => RecordAnsweredAsync(answered, query, decision, decidedAt, ct), CancellationToken.None);
+    }
+
+    /// <param name="decidedAt">When the answer was decided: the timeline keeps it before the payment it allowed.</param>
+    private async Task RecordAnsweredAsync(Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset decidedAt, CancellationToken ct)
+    {
         try
         {
-            var status = await lifecycle.InTransactionAsync(db => RecordAsync(db, order, query, decision, null, ct), ct);
+            var status = await lifecycle.InTransactionAsync(db => RecordAsync(db, order, query, decision, null, ct, decidedAt), ct);
             notifier.Changed(order.Id, status);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // The buyer has their answer; a lost timeline line must not make the update come back.
             logger.LogError(e, "Pre-checkout {QueryId} answered but not written to order {Order}'s timeline", query.Id, order.Code);
@@ -122,9 +133,10 @@ public sealed class PreCheckoutHandler(
     /// same statement when <paramref name="limitsSince"/> is given); a refusal that concerns this invoice ends it;
     /// a refusal about someone else's attempt only adds a line. Returns the order's status afterwards.
     /// </summary>
-    private async Task<OrderStatus> RecordAsync(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset? limitsSince, CancellationToken ct)
+    private async Task<OrderStatus> RecordAsync(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset? limitsSince, CancellationToken ct,
+        DateTimeOffset? decidedAt = null)
     {
-        var now = clock.GetUtcNow();
+        var now = decidedAt ?? clock.GetUtcNow();
         var who = query.From.Id == order.BuyerId ? "the buyer" : $"user {query.From.Id}";
         if (decision.Approve)
         {

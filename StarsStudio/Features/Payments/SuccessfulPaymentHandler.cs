@@ -29,6 +29,8 @@ public sealed class SuccessfulPaymentHandler(
         var message = update.Update.Message!;
         var buyerId = message.From?.Id ?? message.Chat.Id;
         var result = await recorder.RecordAsync(update.Bot.BotId, update.Update.Id, buyerId, message.SuccessfulPayment!, ct);
+        // Whatever the outcome, the recorder marked the update (in its transaction): the router need not.
+        update.MarkedInTransaction();
         switch (result)
         {
             case { Outcome: not RecordOutcome.Recorded }:

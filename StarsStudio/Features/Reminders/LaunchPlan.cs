@@ -3,8 +3,6 @@ using StarsStudio.Features.Catalog;
 
 namespace StarsStudio.Features.Reminders;
 
-public sealed record PlannedReminder(ReminderKind Kind, string Name, DateTimeOffset SendAt);
-
 /// <summary>
 /// Proposes the reminders around a launch. "T−24 h" means the day before at the same wall-clock time in the
 /// creator's zone (what "the day before, 18:00" means to a person), so across a daylight-saving change it is
@@ -29,18 +27,4 @@ public static class LaunchPlan
         TimeZoneInfo.ConvertTime(utc, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
 
     public static DateTime ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone).DateTime;
-}
-
-/// <summary>The reminders that are due: scheduled and their time has come (compared in UTC).</summary>
-public static class ReminderSchedule
-{
-    public static bool IsDue(Reminder r, DateTimeOffset now) => r.Status == ReminderStatus.Scheduled && r.SendAt <= now;
-
-    /// <summary>How long the broadcaster may sleep before the next scheduled reminder (capped so edits are seen).</summary>
-    public static TimeSpan SleepUntilNext(IEnumerable<DateTimeOffset> scheduled, DateTimeOffset now, TimeSpan cap)
-    {
-        var next = scheduled.Where(t => t > now).DefaultIfEmpty(now + cap).Min();
-        var wait = next - now;
-        return wait < cap ? wait : cap;
-    }
 }

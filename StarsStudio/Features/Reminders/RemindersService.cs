@@ -13,13 +13,6 @@ using Telegram.Bot.Types.Enums;
 
 namespace StarsStudio.Features.Reminders;
 
-public sealed record ReminderRow(Reminder Reminder, string? ActionName, ReminderProgress Progress);
-
-public sealed record ReminderResult(bool Succeeded, string Message, Reminder? Reminder = null)
-{
-    public static ReminderResult Fail(string message) => new(false, message);
-}
-
 /// <summary>What the reminders pages do: edit, plan a launch, size an audience, schedule, pause, resume, cancel.</summary>
 public sealed class RemindersService(
     IDbContextFactory<StarsDbContext> dbFactory,

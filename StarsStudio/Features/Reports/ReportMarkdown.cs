@@ -5,14 +5,6 @@ using Markdig.Syntax.Inlines;
 
 namespace StarsStudio.Features.Reports;
 
-/// <summary>A piece of text with its style; "\n" inside a run is a hard line break.</summary>
-public sealed record TextRun(string Text, bool Bold = false, bool Italic = false, bool Code = false, string? Link = null);
-
-public enum BlockKind { Heading, Paragraph, ListItem, Code, Quote, Rule }
-
-/// <summary>One block of a rendered report, the shape both the PDF and the Telegram message are drawn from.</summary>
-public sealed record ReportBlock(BlockKind Kind, IReadOnlyList<TextRun> Runs, int Level = 0, string? Marker = null);
-
 /// <summary>Reads the Markdown a template renders to (Markdig) into a flat list of blocks.</summary>
 public static class ReportMarkdown
 {

@@ -5,16 +5,6 @@ using Fluid.Values;
 
 namespace StarsStudio.Features.Reports;
 
-/// <summary>Where a template failed to parse, in the creator's terms (1-based line and column).</summary>
-public sealed record TemplateError(int Line, int Column, string Message)
-{
-    public override string ToString() => $"Line {Line}, column {Column}: {Message}";
-}
-
-/// <summary>What a template is rendered with: the buyer's answers plus a few facts about the order.</summary>
-public sealed record ReportModel(IReadOnlyDictionary<string, string> Answers, IReadOnlyList<ReportQuestion> Questions,
-    string OrderCode, string BuyerName, int Stars, DateTimeOffset Date, string Input = "");
-
 /// <summary>
 /// Report templates: Markdown with Liquid placeholders ({{ name }}), conditionals ({% if %}) and loops
 /// ({% for %}), parsed with Fluid. Rendering yields Markdown, which <see cref="PdfReportWriter"/> and
@@ -106,6 +96,3 @@ public static partial class ReportTemplate
         catch (ReportGenerationException e) { return e.Message; }
     }
 }
-
-/// <summary>Generating a report failed in a way retrying cannot fix (the template or its output): support must act.</summary>
-public sealed class ReportGenerationException(string message) : Exception(message);

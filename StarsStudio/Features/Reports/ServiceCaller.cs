@@ -10,19 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace StarsStudio.Features.Reports;
 
-/// <summary>What StarsStudio POSTs to a creator's endpoint (snake_case JSON).</summary>
-public sealed record ServiceRequest(
-    string OrderCode, long BuyerId, string BuyerName, string? BuyerUsername, string ActionSlug, int ActionVersion,
-    IReadOnlyDictionary<string, string> Answers, int Stars, string? ChargeId, string? Input = null, bool Test = false);
-
-/// <summary>The endpoint's answer: text to relay, a file (bytes or a URL), or why it failed.</summary>
-public sealed record ServiceResult(int? StatusCode, TimeSpan Latency, string? Text, byte[]? File, string? FileName, string? FileUrl, string? Error, bool Retryable)
-{
-    public bool Succeeded => Error is null;
-    /// <summary>A short excerpt of what came back, for the editor's test call and for support.</summary>
-    public string? Excerpt { get; init; }
-}
-
 /// <summary>
 /// Calls a creator's endpoint: JSON body, X-StarsStudio-Timestamp, X-StarsStudio-Signature
 /// (sha256=HMAC-SHA256(secret, timestamp + "." + body), hex) and Idempotency-Key: the order code, so a retried

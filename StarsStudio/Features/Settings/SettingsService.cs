@@ -10,11 +10,6 @@ using Telegram.Bot.Exceptions;
 
 namespace StarsStudio.Features.Settings;
 
-/// <summary>The texts and connection the Owner edits in Settings.</summary>
-public sealed record BuyerTexts(string Welcome, string Support, string Terms, string Privacy);
-
-public sealed record ConnectResult(bool Succeeded, string Message);
-
 /// <summary>
 /// Reads and saves workspace settings. Reads are cached because every buyer command needs them; every save
 /// clears the cache. The bot token is stored encrypted and never returned.
@@ -130,16 +125,4 @@ public sealed class SettingsService(
         await audit.WriteAsync(actor, "settings", "Switched the bot to practice mode", ct);
         services.GetRequiredService<BotHostService>().Restart();
     }
-}
-
-/// <summary>Time zone lookups that never throw on an unknown id.</summary>
-public static class TimeZones
-{
-    public static TimeZoneInfo FindOrUtc(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static IReadOnlyList<string> All { get; } =
-        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/') || id == "UTC").Order()];
-
-    public static DateTimeOffset ToLocal(DateTimeOffset utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(utc, zone);
 }

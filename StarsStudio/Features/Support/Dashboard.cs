@@ -5,23 +5,6 @@ using StarsStudio.Features.Payments;
 
 namespace StarsStudio.Features.Support;
 
-public sealed record EarningsPoint(DateOnly Start, long Gross, long Refunded)
-{
-    public long Net => Gross - Refunded;
-}
-
-public sealed record FunnelRow(int ActionId, string ActionName, int Invoiced, int Approved, int Paid, int Delivered);
-
-public sealed record AttentionItem(string Kind, string Text, string Href);
-
-public sealed record DashboardData(
-    IReadOnlyList<EarningsPoint> Earnings, long Gross, long Refunded,
-    IReadOnlyDictionary<OrderStatus, int> ByStatus, IReadOnlyList<FunnelRow> Funnel, IReadOnlyList<AttentionItem> Attention)
-{
-    public long Net => Gross - Refunded;
-    public bool HasSales => Gross > 0 || ByStatus.Count > 0;
-}
-
 /// <summary>
 /// The home dashboard's numbers: Stars over time, orders by status, a funnel per action, and what needs attention —
 /// for one data view, so practice rehearsals never inflate real sales.

@@ -9,21 +9,6 @@ using StarsStudio.Features.Payments;
 
 namespace StarsStudio.Features.Support;
 
-/// <summary>Tells open inbox pages that a request arrived or changed; pages refresh through InvokeAsync.</summary>
-public sealed class SupportNotifier
-{
-    public event Action? Changed;
-
-    public void Notify()
-    {
-        try { Changed?.Invoke(); }
-        catch (Exception) { /* a page's handler must never break the bot */ }
-    }
-}
-
-/// <summary>One row of the inbox.</summary>
-public sealed record SupportRequestView(SupportRequest Request, Buyer? Buyer, string? OrderCode, IReadOnlyList<OrderRow> RecentOrders);
-
 /// <summary>
 /// The /paysupport conversation and inbox: pending prompts (the buyer's next text is the request), requests with
 /// their messages, staff replies sent through the bot, and closing with a note to the buyer.
@@ -195,24 +180,4 @@ public sealed class SupportDesk(
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
-}
-
-/// <summary>Payments and deliveries waiting for support, for the inbox, one data view at a time.</summary>
-public sealed class SupportQueues(IDbContextFactory<StarsDbContext> dbFactory, BotScopes scopes)
-{
-    public async Task<IReadOnlyList<Payment>> UnmatchedPaymentsAsync(DataView view = DataView.Live, CancellationToken ct = default)
-    {
-        var scope = await scopes.ForAsync(view, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await scope.Payments(db.Payments.AsNoTracking()).Where(p => p.Match != PaymentMatch.Matched && !p.Resolved)
-            .OrderByDescending(p => p.ReceivedAt).Take(100).ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<Order>> FailedDeliveriesAsync(DataView view = DataView.Live, CancellationToken ct = default)
-    {
-        var scope = await scopes.ForAsync(view, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await scope.Orders(db.Orders.AsNoTracking().Include(o => o.Action)).Where(o => o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
-            .OrderByDescending(o => o.CreatedAt).Take(100).ToListAsync(ct);
-    }
 }

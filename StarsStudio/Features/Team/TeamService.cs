@@ -8,15 +8,6 @@ using System.Text;
 
 namespace StarsStudio.Features.Team;
 
-public sealed record TeamMember(string Id, string Email, string? DisplayName, string Role, bool HasPassword, bool IsLockedOut);
-
-public sealed record TeamResult(bool Succeeded, IReadOnlyList<string> Errors, string? InviteLink = null)
-{
-    public static TeamResult Ok(string? inviteLink = null) => new(true, [], inviteLink);
-    public static TeamResult Fail(params string[] errors) => new(false, errors);
-    public static TeamResult From(IdentityResult r) => r.Succeeded ? Ok() : new(false, r.Errors.Select(e => e.Description).ToList());
-}
-
 /// <summary>
 /// Team membership: the first Owner, invites (a one-time link the Owner hands over; there is no mail server),
 /// role changes and removals. The last Owner can never be removed or demoted.

@@ -23,8 +23,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await TestUsers.SeedAllRolesAsync(app);
         await File.WriteAllTextAsync(upload, "%PDF-1.4 a tiny training plan");
         browser = await Browser.LaunchAsync();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (app.Service<BotClientAccessor>().Current is null && DateTime.UtcNow < until) await Task.Delay(100);
+        await Eventually.WithinAsync(() => app.Service<BotClientAccessor>().Current is not null, seconds: 30);
     }
 
     public async Task DisposeAsync()
@@ -59,11 +58,13 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         // The name suggests a link name (used if the field stays empty); the creator picks a shorter one.
         await page.Locator("#slug[placeholder='marathon-plan-pdf']").WaitForAsync();
         await page.FillAsync("#slug", "marathon-plan");
-        await page.FillAsync("#price", "25");
         // By default the link opens with the invoice alone; this creator wants the card first, and the preview follows.
         await Assertions.Expect(page.Locator("#preview-flow")).ToContainTextAsync("From the link: the invoice alone");
         await page.GetByText("The link opens with the invoice").ClickAsync();
         await Assertions.Expect(page.Locator("#preview-flow")).ToHaveTextAsync("The card in the chat, then the invoice after Buy.");
+        // The price field is debounced: wait until the preview shows the new price, so Save sends 25 and not the
+        // default (a Save within the debounce once sold this action at ⭐50).
+        await Browser.FillUntilAsync(page, "#price", "25", page.Locator("[data-testid=card-price]", new() { HasTextString = "25" }));
         await page.ClickAsync("#save-action");
         await Browser.WaitForPathAsync(page, @"^/actions/\d+$");
         await Browser.WaitForCircuitAsync(page);
@@ -77,6 +78,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         var action = (await app.Service<CatalogService>().FindBySlugAsync("marathon-plan"))!;
         Assert.Equal(ActionStatus.Live, action.Status);
         Assert.Equal("a 12-week marathon training plan as a PDF", action.Terms.Promise);
+        Assert.Equal(25, action.Terms.PriceStars);
         Assert.False(action.DeepLinkOpensInvoice);
 
         // A virtual buyer opens the deep link in the Practice chat, taps Buy, pays.
@@ -137,14 +139,8 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
 
     private async Task<StarsStudio.Features.Practice.Emulator.PracticeChatMessage> WaitForMessageAsync(long botId, long userId, Func<StarsStudio.Features.Practice.Emulator.PracticeChatMessage, bool> match)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until)
-        {
-            var found = (await app.Control.ChatAsync(botId, userId)).LastOrDefault(match);
-            if (found is not null) return found;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The bot did not answer in time.");
+        return (await Eventually.GetAsync(async () => (await app.Control.ChatAsync(botId, userId)).LastOrDefault(match),
+            found => found is not null, _ => "the bot did not answer in time", seconds: 30))!;
     }
 
     [Fact]

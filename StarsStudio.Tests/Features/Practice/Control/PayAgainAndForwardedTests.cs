@@ -42,22 +42,15 @@ public sealed class PayAgainAndForwardedTests : IAsyncLifetime
     /// <summary>Plays the bot: approves the next pre_checkout_query, confirms what came before it, and returns it.</summary>
     private async Task<PreCheckoutQuery> ApproveNextAsync(PracticeTestBot bot)
     {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var updates = await bot.Client.GetUpdates(timeout: 20);
-            var update = updates.FirstOrDefault(u => u.PreCheckoutQuery is not null);
-            if (update is not null)
-            {
-                received.AddRange(updates.Where(u => u.Id < update.Id).Select(u => u.Message).OfType<Message>());
-                await bot.Client.GetUpdates(offset: update.Id + 1);
-                await bot.Client.AnswerPreCheckoutQuery(update.PreCheckoutQuery!.Id);
-                return update.PreCheckoutQuery;
-            }
-            // Only an earlier payment's message so far: the buyer's tap has not reached the emulator yet.
-            Assert.True(DateTime.UtcNow < until, "no pre_checkout_query within 20 s");
-            await Task.Delay(20);
-        }
+        // Only an earlier payment's message may be there at first: the buyer's tap has not reached the emulator yet.
+        Update[] updates = [];
+        var update = await Eventually.WithinAsync(async () => (updates = await bot.Client.GetUpdates(timeout: 20)).FirstOrDefault(u => u.PreCheckoutQuery is not null),
+            found => found is not null, seconds: 20);
+        Assert.True(update is not null, "no pre_checkout_query within 20 s");
+        received.AddRange(updates.Where(u => u.Id < update.Id).Select(u => u.Message).OfType<Message>());
+        await bot.Client.GetUpdates(offset: update.Id + 1);
+        await bot.Client.AnswerPreCheckoutQuery(update.PreCheckoutQuery!.Id);
+        return update.PreCheckoutQuery;
     }
 
     private static async Task<PaymentOutcome> OutcomeAsync(Task<HttpResponseMessage> paying)

@@ -22,8 +22,7 @@ public sealed class AppPracticeBotTests : IAsyncLifetime
     private async Task<long> PracticeBotIdAsync()
     {
         var status = app.Service<BotStatus>();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (status.State != BotState.Practice && DateTime.UtcNow < until) await Task.Delay(50);
+        await Eventually.WithinAsync(() => status.State == BotState.Practice, seconds: 30);
         Assert.True(status.State == BotState.Practice, $"bot state {status.State}: {status.Problem}");
         return app.Service<BotClientAccessor>().Require().BotId;
     }
@@ -31,14 +30,10 @@ public sealed class AppPracticeBotTests : IAsyncLifetime
     /// <summary>The bot's first message in the chat after <paramref name="afterMessageId"/>; fails after 10 s.</summary>
     private async Task<PracticeChatMessage> ReplyAsync(long botId, long userId, int afterMessageId)
     {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var reply = (await app.Control.ChatAsync(botId, userId)).FirstOrDefault(m => m.Kind == PracticeMessageKind.FromBot && m.MessageId > afterMessageId);
-            if (reply is not null) return reply;
-            Assert.True(DateTime.UtcNow < until, "the bot did not answer within 10 s");
-            await Task.Delay(50);
-        }
+        var reply = await Eventually.WithinAsync(async () => (await app.Control.ChatAsync(botId, userId)).FirstOrDefault(m => m.Kind == PracticeMessageKind.FromBot && m.MessageId > afterMessageId),
+            found => found is not null, seconds: 10);
+        Assert.True(reply is not null, "the bot did not answer within 10 s");
+        return reply;
     }
 
     [Fact]
@@ -88,9 +83,8 @@ public sealed class AppPracticeBotTests : IAsyncLifetime
     {
         var botId = await PracticeBotIdAsync();
         var emulatorBot = await app.Service<PracticeEmulator>().LoadedBotAsync(botId);
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!emulatorBot!.HasPollInProgress && DateTime.UtcNow < until) await Task.Delay(20);
-        Assert.True(emulatorBot.HasPollInProgress, "the app's long poll never reached the emulator");
+        await Eventually.WithinAsync(() => emulatorBot!.HasPollInProgress, seconds: 10);
+        Assert.True(emulatorBot!.HasPollInProgress, "the app's long poll never reached the emulator");
 
         // What Settings does after a token change: the waiting getUpdates is cancelled client-side and a new loop starts.
         app.Service<BotHostService>().Restart();

@@ -10,12 +10,10 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace StarsStudio.Tests.Features.Practice.Emulator;
 
 /// <summary>Messages, buttons, files, chats and commands through the real Telegram.Bot client.</summary>
-public sealed class BotApiBasicsTests : IAsyncLifetime
+/// <remarks>One app for the class: every test works through a practice bot of its own.</remarks>
+public sealed class BotApiBasicsTests(SharedPracticeApp shared) : IClassFixture<SharedPracticeApp>
 {
-    private readonly PracticeAppFactory app = new();
-
-    public Task InitializeAsync() { app.Start(); return Task.CompletedTask; }
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly PracticeAppFactory app = shared.App;
 
     [Fact]
     public async Task GetMe_RegisteredToken_AnswersItsOwnBot()
@@ -59,8 +57,7 @@ public sealed class BotApiBasicsTests : IAsyncLifetime
     public async Task AppsOwnPracticeBot_RegisteredByTheAppBeforeItPolls()
     {
         var status = app.Service<StarsStudio.Bot.BotStatus>();
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (status.State != StarsStudio.Bot.BotState.Practice && DateTime.UtcNow < until) await Task.Delay(50);
+        await Eventually.WithinAsync(() => status.State == StarsStudio.Bot.BotState.Practice, seconds: 30);
         Assert.True(status.State == StarsStudio.Bot.BotState.Practice, $"bot state {status.State}: {status.Problem}");
         var running = app.Service<StarsStudio.Bot.BotClientAccessor>().Current;
         Assert.NotNull(running);

@@ -12,12 +12,10 @@ using Telegram.Bot.Types.Payments;
 namespace StarsStudio.Tests.Features.Practice.Emulator;
 
 /// <summary>Invoices, the pay → pre_checkout_query → successful_payment sequence, refunds and the Star ledger.</summary>
-public sealed class PaymentsTests : IAsyncLifetime
+/// <remarks>One app for the class: every test works through a practice bot of its own.</remarks>
+public sealed class PaymentsTests(SharedPracticeApp shared) : IClassFixture<SharedPracticeApp>
 {
-    private readonly PracticeAppFactory app = new();
-
-    public Task InitializeAsync() { app.Start(); return Task.CompletedTask; }
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly PracticeAppFactory app = shared.App;
 
     private static Task<Message> SendInvoice(PracticeTestBot bot, long chatId, int stars = 5, string payload = "order-1") =>
         bot.Client.SendInvoice(chatId, "Pro checklist", "A 40-point launch checklist", payload, "XTR", [new LabeledPrice("Checklist", stars)]);
@@ -26,13 +24,9 @@ public sealed class PaymentsTests : IAsyncLifetime
     private static async Task<PreCheckoutQuery> AnswerNextPreCheckoutAsync(PracticeTestBot bot, string? errorMessage = null)
     {
         // An earlier payment's successful_payment can be pending before the buyer's next tap reaches the emulator.
-        var until = DateTime.UtcNow.AddSeconds(20);
-        Update? update;
-        while ((update = (await bot.Client.GetUpdates(timeout: 20)).FirstOrDefault(u => u.PreCheckoutQuery is not null)) is null)
-        {
-            Assert.True(DateTime.UtcNow < until, "no pre_checkout_query within 20 s");
-            await Task.Delay(20);
-        }
+        var update = await Eventually.WithinAsync(async () => (await bot.Client.GetUpdates(timeout: 20)).FirstOrDefault(u => u.PreCheckoutQuery is not null),
+            found => found is not null, seconds: 20);
+        Assert.True(update is not null, "no pre_checkout_query within 20 s");
         await bot.Client.GetUpdates(offset: update.Id + 1);
         await bot.Client.AnswerPreCheckoutQuery(update.PreCheckoutQuery!.Id, errorMessage);
         return update.PreCheckoutQuery;

@@ -9,12 +9,10 @@ using Telegram.Bot.Types.Enums;
 namespace StarsStudio.Tests.Features.Practice.Emulator;
 
 /// <summary>getUpdates semantics, raw and duplicated updates, and injected faults.</summary>
-public sealed class UpdatesTests : IAsyncLifetime
+/// <remarks>One app for the class: every test works through a practice bot of its own.</remarks>
+public sealed class UpdatesTests(SharedPracticeApp shared) : IClassFixture<SharedPracticeApp>
 {
-    private readonly PracticeAppFactory app = new();
-
-    public Task InitializeAsync() { app.Start(); return Task.CompletedTask; }
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly PracticeAppFactory app = shared.App;
 
     [Fact]
     public async Task GetUpdates_LongPoll_WakesWhenAnUpdateArrives()
@@ -57,9 +55,8 @@ public sealed class UpdatesTests : IAsyncLifetime
         var (bot, buyer) = await app.NewBotWithBuyerAsync();
         var emulatorBot = await app.Service<PracticeEmulator>().LoadedBotAsync(bot.BotId);
         var first = bot.Client.GetUpdates(timeout: 50);
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!emulatorBot!.HasPollInProgress && DateTime.UtcNow < until) await Task.Delay(20);
-        Assert.True(emulatorBot.HasPollInProgress, "the first long poll never reached the emulator");
+        await Eventually.WithinAsync(() => emulatorBot!.HasPollInProgress, seconds: 10);
+        Assert.True(emulatorBot!.HasPollInProgress, "the first long poll never reached the emulator");
 
         // A second instance of the bot on the same token.
         var second = app.Client(bot.Token).GetUpdates(timeout: 50);

@@ -40,12 +40,11 @@ public sealed class WebhookAndRestartTests
         await bot.Client.SetWebhook(hookUrl, secretToken: "hook-secret_1");
         await app.Control.SendTextAsync(bot.BotId, buyer.UserId, "via webhook");
 
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (received.Count < 2 && DateTime.UtcNow < until) await Task.Delay(50);
+        await Eventually.WithinAsync(() => received.Count >= 2, seconds: 30);
         Assert.True(received.Count >= 2, $"expected a retry, got {received.Count} deliveries");
         Assert.All(received, r => Assert.Equal("hook-secret_1", r.Secret));
         Assert.Single(received.Select(r => r.UpdateId).Distinct());
-        while ((await bot.Client.GetWebhookInfo()).PendingUpdateCount > 0 && DateTime.UtcNow < until) await Task.Delay(50);
+        await Eventually.WithinAsync(async () => (await bot.Client.GetWebhookInfo()).PendingUpdateCount, pending => pending == 0, seconds: 30);
         Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
     }
 

@@ -28,8 +28,7 @@ public sealed class PracticePageTests : IAsyncLifetime
     [Fact]
     public async Task PracticePage_BuyerSendsStart_WelcomeAppearsWithoutReload()
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (app.Service<BotClientAccessor>().Current is null && DateTime.UtcNow < until) await Task.Delay(100);
+        await Eventually.WithinAsync(() => app.Service<BotClientAccessor>().Current is not null, seconds: 30);
 
         var page = await browser.NewPageAsync(app.BaseUrl, 360, 780);
         await Browser.SignInAsync(page, TestUsers.Owner, TestUsers.Password);
@@ -55,8 +54,7 @@ public sealed class PracticePageTests : IAsyncLifetime
     [Fact]
     public async Task PracticePage_ForwardAnInvoiceToAnotherBuyer_ConfirmsThenTheBotSeesThatBuyerPay()
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (app.Service<BotClientAccessor>().Current is null && DateTime.UtcNow < until) await Task.Delay(100);
+        await Eventually.WithinAsync(() => app.Service<BotClientAccessor>().Current is not null, seconds: 30);
         var running = app.Service<BotClientAccessor>().Require();
         var ann = await app.Control.CreateBuyerAsync(running.BotId, "Ann", null, "en", 10);
         var bob = await app.Control.CreateBuyerAsync(running.BotId, "Bob", null, "en", 10);
@@ -74,9 +72,8 @@ public sealed class PracticePageTests : IAsyncLifetime
         await page.GetByText("who pays ⭐3 of their ⭐10 virtual Stars").WaitForAsync();
         await Browser.ConfirmDialogAsync(page, "Pay");
 
-        until = DateTime.UtcNow.AddSeconds(20);
-        while (!(await app.Control.ChatAsync(running.BotId, bob.UserId)).Any(m => m.Kind == StarsStudio.Features.Practice.Data.PracticeMessageKind.Notice)
-               && DateTime.UtcNow < until) await Task.Delay(100);
+        await Eventually.WithinAsync(async () => (await app.Control.ChatAsync(running.BotId, bob.UserId)).Any(m => m.Kind == StarsStudio.Features.Practice.Data.PracticeMessageKind.Notice),
+            any => any);
         // The refusal reached Bob (the payer), not Ann, and nothing was charged.
         Assert.Contains(await app.Control.ChatAsync(running.BotId, bob.UserId), m => m.Kind == StarsStudio.Features.Practice.Data.PracticeMessageKind.Notice);
         Assert.DoesNotContain(await app.Control.ChatAsync(running.BotId, ann.UserId), m => m.Kind == StarsStudio.Features.Practice.Data.PracticeMessageKind.Notice);

@@ -19,18 +19,23 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
         string? toast = null;
         if (!int.TryParse(query.Data.AsSpan(Prefix.Length), out var actionId)) toast = "This button is out of date. Send /start.";
-        else if (!await AskedFirstAsync(update.Bot, query.From, actionId, ct))
+        else
         {
-            var start = await checkout.StartAsync(update.Bot, query.From, actionId, ct);
-            if (!start.InvoiceSent) await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
+            // Read once: the questions and the checkout decide on the same row.
+            var action = await checkout.FindActionAsync(actionId, ct);
+            if (action is null || !await AskedFirstAsync(update.Bot, query.From, action, ct))
+            {
+                var start = await checkout.StartAsync(update.Bot, query.From, action, ct);
+                if (!start.InvoiceSent) await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
+            }
         }
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
     }
 
-    private async Task<bool> AskedFirstAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    private async Task<bool> AskedFirstAsync(RunningBot bot, User buyer, Features.Catalog.PaidAction action, CancellationToken ct)
     {
         foreach (var q in questions)
-            if (await q.TryStartAsync(bot, buyer, actionId, ct)) return true;
+            if (await q.TryStartAsync(bot, buyer, action, ct)) return true;
         return false;
     }
 }

@@ -8,19 +8,6 @@ using StarsStudio.Features.Team;
 
 namespace StarsStudio.Features.Practice.Control;
 
-public sealed record CreateBotRequest(string Token);
-public sealed record CreateBuyerRequest(string FirstName, string? Username, string? LanguageCode, long Stars);
-public sealed record TextRequest(string Text);
-public sealed record StartRequest(string? Parameter);
-public sealed record TapRequest(int MessageId, string Data);
-/// <param name="FromChatId">Pay an invoice another buyer forwarded: the invoice is message <c>MessageId</c> in this buyer's chat.</param>
-public sealed record PayRequest(int? MessageId, string? InvoiceLink, long? FromChatId = null);
-public sealed record TopUpRequest(long Stars);
-public sealed record BlockRequest(bool Blocked);
-public sealed record FaultRequest(string Method, [property: JsonConverter(typeof(JsonStringEnumConverter<PracticeFaultKind>))] PracticeFaultKind Kind, int Times = 1, int RetryAfterSeconds = 5);
-public sealed record DeliveryRequest(int Copies);
-public sealed record RateLimitsRequest(bool? Enabled);
-
 /// <summary>
 /// /practice/control: the <see cref="PracticeControl"/> service over HTTP for tests and the rehearsal benchmark.
 /// Served only in practice mode (or with Practice:ControlApi=true), and only to loopback callers or a signed-in Owner.
@@ -100,12 +87,4 @@ internal static class ControlEndpoints
         await using var db = await services.GetRequiredService<IDbContextFactory<StarsDbContext>>().CreateDbContextAsync(ct);
         return await db.BotSettings.AllAsync(s => s.ProtectedBotToken == null, ct);
     }
-}
-
-internal static class ControlJson
-{
-    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
 }

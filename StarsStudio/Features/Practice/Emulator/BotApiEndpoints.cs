@@ -68,6 +68,11 @@ internal static class BotApiEndpoints
         {
             // The client gave up (or a Timeout fault hung on purpose): nothing to answer.
         }
+        catch (PracticeCrashedException)
+        {
+            // A simulated crash (tests): a killed process answers nothing, the connection just drops.
+            http.Abort();
+        }
     }
 
     private static async Task DownloadAsync(HttpContext http, string token, string path, PracticeEmulator emulator, IOptionsMonitor<PracticeOptions> options)
@@ -91,6 +96,10 @@ internal static class BotApiEndpoints
         catch (BotApiException e)
         {
             await WriteErrorAsync(http, e);
+        }
+        catch (PracticeCrashedException)
+        {
+            http.Abort();
         }
     }
 

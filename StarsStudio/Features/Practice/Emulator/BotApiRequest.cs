@@ -4,9 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>An uploaded multipart file.</summary>
-public sealed record UploadedFile(string FileName, string? ContentType, byte[] Content);
-
 /// <summary>
 /// The parameters of one Bot API call, whichever way they came (query string, JSON, form-urlencoded, multipart).
 /// Telegram accepts all four and so does the emulator; form values that hold JSON (reply_markup, prices) are

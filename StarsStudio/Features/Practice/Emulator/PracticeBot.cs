@@ -2,43 +2,17 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>Kinds of injected faults the control API can arm for the next calls of a method.</summary>
-public enum PracticeFaultKind
-{
-    /// <summary>429 Too Many Requests with retry_after.</summary>
-    TooManyRequests,
-    /// <summary>500 Internal Server Error.</summary>
-    ServerError,
-    /// <summary>Never answers: the request hangs until the client gives up.</summary>
-    Timeout,
-    /// <summary>Closes the connection without an answer.</summary>
-    DropConnection,
-}
-
-/// <summary>An armed fault: the next <see cref="Remaining"/> calls of <see cref="Method"/> ("*" = any) fail.</summary>
-public sealed class PracticeFault(string method, PracticeFaultKind kind, int remaining, int retryAfterSeconds)
-{
-    public string Method { get; } = method;
-    public PracticeFaultKind Kind { get; } = kind;
-    public int Remaining { get; set; } = remaining;
-    public int RetryAfterSeconds { get; } = retryAfterSeconds;
-}
-
-/// <summary>A buyer pressed Pay: the emulator waits for the bot's answerPreCheckoutQuery.</summary>
-internal sealed class PendingPreCheckout
-{
-    public TaskCompletionSource<(bool Ok, string? ErrorMessage)> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
 /// <summary>
-/// The in-memory state of one emulated bot; the rows are written through to practice.db on every change.
-/// Everything here is read and changed only while holding <see cref="Gate"/>.
+/// The in-memory state of one emulated bot, the emulator's truth; changed rows are queued for practice.db's group
+/// commit (<see cref="PracticeStore"/>). Everything here is read and changed only while holding <see cref="Gate"/>.
 /// </summary>
 internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions rateLimits)
 {
     public PracticeBotRow Row { get; } = row;
     public long BotId => Row.BotId;
     public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>Set by a simulated crash (tests): this object belongs to the "dead" process and answers nothing more.</summary>
+    public bool Crashed { get; set; }
     /// <summary>(buyer, invoice message) pairs with a payment sheet open right now.</summary>
     public HashSet<(long UserId, int MessageId)> InvoicesBeingPaid { get; } = [];
 

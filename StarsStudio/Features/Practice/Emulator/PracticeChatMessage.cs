@@ -3,11 +3,6 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-public sealed record ChatButton(string Text, string? CallbackData, string? Url, bool Pay);
-/// <param name="TimesPaid">How often this chat's buyer has paid it (Telegram lets an invoice be paid again).</param>
-public sealed record ChatInvoice(string Title, string Description, long Amount, int TimesPaid = 0);
-public sealed record ChatDocument(string FileName, string FileId, string? FilePath, long Size, bool IsPhoto);
-
 /// <summary>One line of a buyer's chat as the Practice page and the control API show it.</summary>
 public sealed record PracticeChatMessage(
     int MessageId,
@@ -41,16 +36,3 @@ public sealed record PracticeChatMessage(
             buttons, invoice, document, service, json["edit_date"] is not null, row.Json);
     }
 }
-
-/// <summary>A virtual buyer as the page and the control API show it.</summary>
-public sealed record PracticeBuyer(long UserId, string FirstName, string? Username, string? LanguageCode, long Stars, bool Blocked)
-{
-    internal static PracticeBuyer From(PracticeBuyerRow row) => new(row.UserId, row.FirstName, row.Username, row.LanguageCode, row.Stars, row.Blocked);
-}
-
-/// <summary>The bot's side: balance (with tenths from paid broadcasts), counters and webhook.</summary>
-public sealed record PracticeBotSummary(
-    long BotId, string Username, decimal StarBalance, int PendingUpdates, string? WebhookUrl, bool RateLimitsEnabled,
-    long MessagesSent, long TooManyRequests, long PaidBroadcastMessages, int MaxMessagesPerSecondOverall, int MaxMessagesPerSecondPerChat);
-
-public sealed record PracticeTransaction(string Id, long Amount, bool Refund, long UserId, string Payload, DateTimeOffset Date);

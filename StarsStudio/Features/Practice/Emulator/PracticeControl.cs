@@ -44,7 +44,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             throw new PracticeControlException("A Telegram username has 5 to 32 letters, digits or underscores.");
         if (stars < 0) throw new PracticeControlException("A Star balance cannot be negative.");
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await GateAsync(bot, async () =>
+        return await Gate(bot, () =>
         {
             if (username is { Length: > 0 } && bot.Buyers.Values.Any(b => string.Equals(b.Username, username, StringComparison.OrdinalIgnoreCase)))
                 throw new PracticeControlException($"A buyer with @{username} already exists.");
@@ -56,7 +56,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
                 LanguageCode = string.IsNullOrWhiteSpace(languageCode) ? null : languageCode.Trim(), Stars = stars, CreatedAt = emulator.Clock.GetUtcNow(),
             };
             bot.Buyers[userId] = row;
-            await emulator.SaveNewAsync(row);
+            emulator.SaveNew(row);
             emulator.RaiseChanged(botId, userId);
             return PracticeBuyer.From(row);
         }, ct);
@@ -81,10 +81,10 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         if (string.IsNullOrWhiteSpace(text)) throw new PracticeControlException("Type a message first.");
         if (text.Length > 4096) throw new PracticeControlException("A Telegram message has at most 4096 characters.");
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await GateAsync(bot, async () =>
+        return await Gate(bot, () =>
         {
             var buyer = PracticeEmulator.RequireBuyer(bot, userId);
-            if (buyer.Blocked) await SetBlockedUnderGateAsync(bot, buyer, false);
+            if (buyer.Blocked) SetBlockedUnderGate(bot, buyer, false);
             var message = emulator.NewMessage(bot, buyer, TelegramJson.User(buyer));
             message["text"] = text;
             if (text.StartsWith('/'))
@@ -92,8 +92,8 @@ public sealed class PracticeControl(PracticeEmulator emulator)
                 var length = text.IndexOfAny([' ', '\n']) is var space and > 0 ? space : text.Length;
                 message["entities"] = new JsonArray(new JsonObject { ["offset"] = 0, ["length"] = length, ["type"] = "bot_command" });
             }
-            await emulator.AddMessageAsync(bot, buyer, PracticeMessageKind.FromBuyer, message);
-            await emulator.EnqueueUpdateAsync(bot, "message", message);
+            emulator.AddMessage(bot, buyer, PracticeMessageKind.FromBuyer, message);
+            emulator.EnqueueUpdate(bot, "message", message);
             return (int)message["message_id"]!;
         }, ct);
     }
@@ -106,7 +106,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task<string> TapButtonAsync(long botId, long userId, int messageId, string callbackDataOrText, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await GateAsync(bot, async () =>
+        return await Gate(bot, () =>
         {
             var buyer = PracticeEmulator.RequireBuyer(bot, userId);
             if (!bot.Messages.TryGetValue(messageId, out var row) || row.ChatId != userId || row.Deleted)
@@ -120,7 +120,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             var queryId = Random.Shared.NextInt64(1_000_000_000_000_000, long.MaxValue).ToString();
             bot.OpenCallbackQueries.Add(queryId);
             bot.CallbackQueryChats[queryId] = userId;
-            await emulator.EnqueueUpdateAsync(bot, "callback_query", new JsonObject
+            emulator.EnqueueUpdate(bot, "callback_query", new JsonObject
             {
                 ["id"] = queryId, ["from"] = TelegramJson.User(buyer), ["message"] = message,
                 ["chat_instance"] = (-(botId ^ userId)).ToString(), ["data"] = button["callback_data"]!.ToString(),
@@ -179,11 +179,11 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     {
         if (stars is < 1 or > 1_000_000) throw new PracticeControlException("Top up between 1 and 1,000,000 Stars.");
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await GateAsync(bot, async () =>
+        return await Gate(bot, () =>
         {
             var buyer = PracticeEmulator.RequireBuyer(bot, userId);
             buyer.Stars += stars;
-            await emulator.SaveRowsAsync(buyer);
+            emulator.SaveRows(buyer);
             emulator.RaiseChanged(botId, userId);
             return PracticeBuyer.From(buyer);
         }, ct);
@@ -193,23 +193,23 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task SetBlockedAsync(long botId, long userId, bool blocked, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        await GateAsync(bot, async () =>
+        await Gate(bot, () =>
         {
             var buyer = PracticeEmulator.RequireBuyer(bot, userId);
-            if (buyer.Blocked != blocked) await SetBlockedUnderGateAsync(bot, buyer, blocked);
+            if (buyer.Blocked != blocked) SetBlockedUnderGate(bot, buyer, blocked);
             return 0;
         }, ct);
     }
 
-    private async Task SetBlockedUnderGateAsync(PracticeBot bot, PracticeBuyerRow buyer, bool blocked)
+    private void SetBlockedUnderGate(PracticeBot bot, PracticeBuyerRow buyer, bool blocked)
     {
         buyer.Blocked = blocked;
-        await emulator.SaveRowsAsync(buyer);
+        emulator.SaveRows(buyer);
         var botUser = TelegramJson.BotUser(bot.Row);
         JsonObject Member(string status) => status == "kicked"
             ? new JsonObject { ["status"] = status, ["user"] = botUser.DeepClone(), ["until_date"] = 0 }
             : new JsonObject { ["status"] = status, ["user"] = botUser.DeepClone() };
-        await emulator.EnqueueUpdateAsync(bot, "my_chat_member", new JsonObject
+        emulator.EnqueueUpdate(bot, "my_chat_member", new JsonObject
         {
             ["chat"] = TelegramJson.Chat(buyer), ["from"] = TelegramJson.User(buyer), ["date"] = TelegramJson.Unix(emulator.Clock.GetUtcNow()),
             ["old_chat_member"] = Member(blocked ? "member" : "kicked"), ["new_chat_member"] = Member(blocked ? "kicked" : "member"),
@@ -236,7 +236,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task<int> InjectUpdateAsync(long botId, string rawJson, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        return await GateAsync(bot, () => emulator.EnqueueRawUpdateAsync(bot, rawJson), ct);
+        return await Gate(bot, () => emulator.EnqueueRawUpdate(bot, rawJson), ct);
     }
 
     /// <summary>Arms a fault for the next <paramref name="times"/> calls of a Bot API method ("*" = any method).</summary>
@@ -260,7 +260,7 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     public async Task SetRateLimitsAsync(long botId, bool? enabled, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
-        await GateAsync(bot, async () => { bot.Row.RateLimitsEnabled = enabled; await emulator.SaveRowsAsync(bot.Row); return 0; }, ct);
+        await Gate(bot, () => { bot.Row.RateLimitsEnabled = enabled; emulator.SaveRows(bot.Row); return 0; }, ct);
     }
 
     public async Task<IReadOnlyList<PracticeTransaction>> TransactionsAsync(long botId, CancellationToken ct = default)
@@ -303,5 +303,4 @@ public sealed class PracticeControl(PracticeEmulator emulator)
         bot.Counters.PaidBroadcastMessages, bot.Counters.MaxPerSecondOverall, bot.Counters.MaxPerSecondPerChat);
 
     private Task<T> Gate<T>(PracticeBot bot, Func<T> read, CancellationToken ct) => emulator.UnderGateAsync(bot, () => Task.FromResult(read()), ct);
-    private Task<T> GateAsync<T>(PracticeBot bot, Func<Task<T>> work, CancellationToken ct) => emulator.UnderGateAsync(bot, work, ct);
 }

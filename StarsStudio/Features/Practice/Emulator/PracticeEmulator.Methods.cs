@@ -13,34 +13,34 @@ public sealed partial class PracticeEmulator
     internal async Task<string> CallAsync(PracticeBot bot, string method, BotApiRequest r, CancellationToken ct)
     {
         if (method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase)) return await GetUpdatesAsync(bot, r, ct);
-        JsonNode? result = await UnderGateAsync<JsonNode?>(bot, async () => method.ToLowerInvariant() switch
+        JsonNode? result = await UnderGateAsync(bot, () => Task.FromResult<JsonNode?>(method.ToLowerInvariant() switch
         {
             "getme" => GetMe(bot),
-            "sendmessage" => await SendMessageAsync(bot, r),
-            "editmessagetext" => await EditMessageAsync(bot, r, editText: true),
-            "editmessagereplymarkup" => await EditMessageAsync(bot, r, editText: false),
-            "deletemessage" => await DeleteMessageAsync(bot, r),
-            "answercallbackquery" => await AnswerCallbackQueryAsync(bot, r),
-            "senddocument" => await SendFileAsync(bot, r, "document"),
-            "sendphoto" => await SendFileAsync(bot, r, "photo"),
+            "sendmessage" => SendMessage(bot, r),
+            "editmessagetext" => EditMessage(bot, r, editText: true),
+            "editmessagereplymarkup" => EditMessage(bot, r, editText: false),
+            "deletemessage" => DeleteMessage(bot, r),
+            "answercallbackquery" => AnswerCallbackQuery(bot, r),
+            "senddocument" => SendFile(bot, r, "document"),
+            "sendphoto" => SendFile(bot, r, "photo"),
             "getfile" => GetFile(bot, r),
-            "sendinvoice" => await SendInvoiceAsync(bot, r),
-            "createinvoicelink" => await CreateInvoiceLinkAsync(bot, r),
+            "sendinvoice" => SendInvoice(bot, r),
+            "createinvoicelink" => CreateInvoiceLink(bot, r),
             "answerprecheckoutquery" => AnswerPreCheckoutQuery(bot, r),
-            "refundstarpayment" => await RefundStarPaymentAsync(bot, r),
+            "refundstarpayment" => RefundStarPayment(bot, r),
             "getstartransactions" => GetStarTransactions(bot, r),
             "getmystarbalance" => GetMyStarBalance(bot),
-            "setmycommands" => await SetMyCommandsAsync(bot, r),
+            "setmycommands" => SetMyCommands(bot, r),
             "getmycommands" => bot.Row.CommandsJson is { } commands ? JsonNode.Parse(commands) : new JsonArray(),
-            "deletemycommands" => await DeleteMyCommandsAsync(bot),
+            "deletemycommands" => DeleteMyCommands(bot),
             "getchat" => GetChat(bot, r),
             "getchatmember" => GetChatMember(bot, r),
             "sendchataction" => SendChatAction(bot, r),
-            "setwebhook" => await SetWebhookAsync(bot, r),
-            "deletewebhook" => await DeleteWebhookAsync(bot, r),
+            "setwebhook" => SetWebhook(bot, r),
+            "deletewebhook" => DeleteWebhook(bot, r),
             "getwebhookinfo" => GetWebhookInfo(bot),
             _ => throw PracticeErrors.NotFound(),
-        }, ct);
+        }), ct);
         return result?.ToJsonString() ?? "null";
     }
 
@@ -72,27 +72,31 @@ public sealed partial class PracticeEmulator
         var offset = r.Long("offset");
         var allowed = r.Json("allowed_updates") as JsonArray;
 
-        var superseded = await UnderGateAsync(bot, async () =>
+        // The confirmation is only queued here; the answer below waits for its commit (and for that of every update
+        // it hands out), so "confirmed" is never said before it is durable — and many polls share one commit.
+        TaskCompletionSource superseded;
+        await EnterGateAsync(bot, ct);
+        try
         {
             if (bot.Row.WebhookUrl is not null) throw PracticeErrors.WebhookConflict();
             // Before confirming: the earlier poller must not hand out what this one is about to confirm.
-            var mine = bot.BeginPoll();
+            superseded = bot.BeginPoll();
             try
             {
                 if (allowed is not null)
                 {
                     bot.Row.AllowedUpdatesJson = allowed.Count == 0 ? null : allowed.ToJsonString();
-                    await SaveRowsAsync(bot.Row);
+                    SaveRows(bot.Row);
                 }
-                if (offset is { } o && o != 0) await ConfirmAsync(bot, o);
+                if (offset is { } o && o != 0) Confirm(bot, o);
             }
             catch
             {
-                bot.EndPoll(mine);
+                bot.EndPoll(superseded);
                 throw;
             }
-            return mine;
-        }, ct);
+        }
+        finally { bot.Gate.Release(); }
 
         try
         {
@@ -212,7 +216,7 @@ public sealed partial class PracticeEmulator
         return new JsonObject { ["inline_keyboard"] = rows.DeepClone() };
     }
 
-    private async Task<JsonNode> SendMessageAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode SendMessage(PracticeBot bot, BotApiRequest r)
     {
         var buyer = RequireChat(bot, r);
         var text = ParseText(r.String("text"), r.String("parse_mode"), "message text is empty", 4096, "message is too long");
@@ -222,7 +226,7 @@ public sealed partial class PracticeEmulator
         var message = NewMessage(bot, buyer, TelegramJson.BotUser(bot.Row));
         message["text"] = text;
         if (markup is not null) message["reply_markup"] = markup;
-        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
+        AddMessage(bot, buyer, PracticeMessageKind.FromBot, message);
         CountSent(bot, buyer.UserId);
         return message;
     }
@@ -235,7 +239,7 @@ public sealed partial class PracticeEmulator
             ? row : throw BotApiException.BadRequest(notFound);
     }
 
-    private async Task<JsonNode> EditMessageAsync(PracticeBot bot, BotApiRequest r, bool editText)
+    private JsonNode EditMessage(PracticeBot bot, BotApiRequest r, bool editText)
     {
         var row = RequireBotMessage(bot, r, "message to edit not found");
         var message = JsonNode.Parse(row.Json)!.AsObject();
@@ -252,7 +256,7 @@ public sealed partial class PracticeEmulator
             throw BotApiException.BadRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
         message["edit_date"] = TelegramJson.Unix(clock.GetUtcNow());
         row.Json = message.ToJsonString();
-        await SaveRowsAsync(row);
+        SaveRows(row);
         RaiseChanged(bot.BotId, row.ChatId);
         return message;
     }
@@ -264,19 +268,19 @@ public sealed partial class PracticeEmulator
         return copy.ToJsonString();
     }
 
-    private async Task<JsonNode> DeleteMessageAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode DeleteMessage(PracticeBot bot, BotApiRequest r)
     {
         var buyer = RequireChat(bot, r);
         var id = r.Long("message_id") ?? throw PracticeErrors.MissingParameter("message_id");
         if (!bot.Messages.TryGetValue((int)id, out var row) || row.ChatId != buyer.UserId || row.Deleted || row.Kind == PracticeMessageKind.Notice)
             throw BotApiException.BadRequest("message to delete not found");
         row.Deleted = true;
-        await SaveRowsAsync(row);
+        SaveRows(row);
         RaiseChanged(bot.BotId, row.ChatId);
         return true;
     }
 
-    private async Task<JsonNode> AnswerCallbackQueryAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode AnswerCallbackQuery(PracticeBot bot, BotApiRequest r)
     {
         var id = r.String("callback_query_id") ?? "";
         if (!bot.OpenCallbackQueries.Remove(id))
@@ -284,14 +288,14 @@ public sealed partial class PracticeEmulator
         var text = r.String("text");
         if (text is { Length: > 200 }) throw BotApiException.BadRequest("MESSAGE_TOO_LONG");
         if (text is { Length: > 0 } && bot.CallbackQueryChats.TryGetValue(id, out var chatId) && bot.Buyers.TryGetValue(chatId, out var buyer))
-            await AddNoticeAsync(bot, buyer, (r.Bool("show_alert") ? "⚠️ " : "🔔 ") + text);
+            AddNotice(bot, buyer, (r.Bool("show_alert") ? "⚠️ " : "🔔 ") + text);
         bot.CallbackQueryChats.Remove(id);
         return true;
     }
 
     // ---- files ----
 
-    private async Task<JsonNode> SendFileAsync(PracticeBot bot, BotApiRequest r, string kind)
+    private JsonNode SendFile(PracticeBot bot, BotApiRequest r, string kind)
     {
         var buyer = RequireChat(bot, r);
         var caption = ParseText(r.String("caption"), r.String("parse_mode"), "", 1024, "message caption is too long");
@@ -302,7 +306,7 @@ public sealed partial class PracticeEmulator
         if (!bot.Files.ContainsKey(file.FileId))
         {
             bot.Files[file.FileId] = file;
-            await SaveNewAsync(file);
+            SaveNew(file);
         }
         var message = NewMessage(bot, buyer, TelegramJson.BotUser(bot.Row));
         if (kind == "photo")
@@ -318,7 +322,7 @@ public sealed partial class PracticeEmulator
             };
         if (caption.Length > 0) message["caption"] = caption;
         if (markup is not null) message["reply_markup"] = markup;
-        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
+        AddMessage(bot, buyer, PracticeMessageKind.FromBot, message);
         CountSent(bot, buyer.UserId);
         return message;
     }
@@ -387,7 +391,7 @@ public sealed partial class PracticeEmulator
         return true;
     }
 
-    private async Task<JsonNode> SetMyCommandsAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode SetMyCommands(PracticeBot bot, BotApiRequest r)
     {
         if (r.Json("commands") is not JsonArray commands) throw BotApiException.BadRequest("can't parse commands JSON object");
         if (commands.Count > 100) throw BotApiException.BadRequest("BOT_COMMANDS_TOO_MUCH");
@@ -400,20 +404,20 @@ public sealed partial class PracticeEmulator
             if (description.Length is < 1 or > 256) throw BotApiException.BadRequest("BOT_COMMAND_DESCRIPTION_INVALID");
         }
         bot.Row.CommandsJson = commands.ToJsonString();
-        await SaveRowsAsync(bot.Row);
+        SaveRows(bot.Row);
         return true;
     }
 
-    private async Task<JsonNode> DeleteMyCommandsAsync(PracticeBot bot)
+    private JsonNode DeleteMyCommands(PracticeBot bot)
     {
         bot.Row.CommandsJson = null;
-        await SaveRowsAsync(bot.Row);
+        SaveRows(bot.Row);
         return true;
     }
 
     // ---- webhook ----
 
-    private async Task<JsonNode> SetWebhookAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode SetWebhook(PracticeBot bot, BotApiRequest r)
     {
         var url = r.String("url") ?? "";
         var secret = r.String("secret_token");
@@ -425,26 +429,26 @@ public sealed partial class PracticeEmulator
         bot.Row.WebhookUrl = url.Length == 0 ? null : url;
         bot.Row.WebhookSecret = secret is { Length: > 0 } ? secret : null;
         bot.LastWebhookError = null;
-        if (r.Bool("drop_pending_updates")) await DropPendingAsync(bot);
-        await SaveRowsAsync(bot.Row);
+        if (r.Bool("drop_pending_updates")) DropPending(bot);
+        SaveRows(bot.Row);
         SignalUpdates(bot);
         return true;
     }
 
-    private async Task<JsonNode> DeleteWebhookAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode DeleteWebhook(PracticeBot bot, BotApiRequest r)
     {
         bot.Row.WebhookUrl = null;
         bot.Row.WebhookSecret = null;
-        if (r.Bool("drop_pending_updates")) await DropPendingAsync(bot);
-        await SaveRowsAsync(bot.Row);
+        if (r.Bool("drop_pending_updates")) DropPending(bot);
+        SaveRows(bot.Row);
         return true;
     }
 
-    private async Task DropPendingAsync(PracticeBot bot)
+    private void DropPending(PracticeBot bot)
     {
         var drop = bot.Pending.ToList();
         bot.Pending.Clear();
-        if (drop.Count > 0) await store.SaveAsync(db => db.Updates.RemoveRange(drop));
+        if (drop.Count > 0) store.Delete(drop);
     }
 
     private static JsonNode GetWebhookInfo(PracticeBot bot)

@@ -4,10 +4,6 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>What a buyer can pay: an invoice message or an invoice link.</summary>
-/// <param name="MessageId">The invoice message being paid (null for invoice links, which anyone may pay again).</param>
-internal sealed record InvoiceSpec(string Title, string Description, string Payload, long Amount, string? StartParameter, int? MessageId = null);
-
 /// <summary>Stars invoices, pre-checkout, refunds, transactions and the bot's balance — with Telegram's rules.</summary>
 public sealed partial class PracticeEmulator
 {
@@ -35,7 +31,7 @@ public sealed partial class PracticeEmulator
         return new InvoiceSpec(title, description, payload, amount, r.String("start_parameter"));
     }
 
-    private async Task<JsonNode> SendInvoiceAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode SendInvoice(PracticeBot bot, BotApiRequest r)
     {
         var buyer = RequireChat(bot, r);
         var invoice = ValidateInvoice(r);
@@ -53,12 +49,12 @@ public sealed partial class PracticeEmulator
             ["currency"] = "XTR", ["total_amount"] = invoice.Amount,
         };
         if (markup is not null) message["reply_markup"] = markup;
-        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message, invoice.Payload);
+        AddMessage(bot, buyer, PracticeMessageKind.FromBot, message, invoice.Payload);
         CountSent(bot, buyer.UserId);
         return message;
     }
 
-    private async Task<JsonNode> CreateInvoiceLinkAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode CreateInvoiceLink(PracticeBot bot, BotApiRequest r)
     {
         var invoice = ValidateInvoice(r);
         var link = new PracticeInvoiceLinkRow
@@ -67,7 +63,7 @@ public sealed partial class PracticeEmulator
             Payload = invoice.Payload, Amount = invoice.Amount,
         };
         bot.InvoiceLinks[link.Slug] = link;
-        await SaveNewAsync(link);
+        SaveNew(link);
         return InvoiceLinkUrl(link.Slug);
     }
 
@@ -86,7 +82,7 @@ public sealed partial class PracticeEmulator
         return true;
     }
 
-    private async Task<JsonNode> RefundStarPaymentAsync(PracticeBot bot, BotApiRequest r)
+    private JsonNode RefundStarPayment(PracticeBot bot, BotApiRequest r)
     {
         var userId = r.Long("user_id") ?? throw BotApiException.BadRequest("USER_ID_INVALID");
         var chargeId = r.String("telegram_payment_charge_id") ?? "";
@@ -102,7 +98,7 @@ public sealed partial class PracticeEmulator
         bot.Row.StarBalanceTenths -= charge.Amount * 10;
         var transaction = new PracticeTransactionRow
         {
-            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
+            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = charge.Amount, Outgoing = true, UserId = userId,
             Payload = charge.Payload, Date = now,
         };
         bot.Transactions.Add(transaction);
@@ -113,9 +109,10 @@ public sealed partial class PracticeEmulator
             ["currency"] = "XTR", ["total_amount"] = charge.Amount, ["invoice_payload"] = charge.Payload,
             ["telegram_payment_charge_id"] = charge.ChargeId,
         };
-        await store.SaveAsync(db => { db.Update(charge); db.Update(buyer); db.Update(bot.Row); db.Add(transaction); });
-        await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBot, message);
-        await EnqueueUpdateAsync(bot, "message", message);
+        store.Update(charge, buyer, bot.Row);
+        store.Insert(transaction);
+        AddMessage(bot, buyer, PracticeMessageKind.FromBot, message);
+        EnqueueUpdate(bot, "message", message);
         return true;
     }
 
@@ -161,7 +158,7 @@ public sealed partial class PracticeEmulator
         Task deadline;
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
         int? sheetOpen = null;
-        await bot.Gate.WaitAsync(ct);
+        await EnterGateAsync(bot, ct);
         try
         {
             var buyer = RequireBuyer(bot, userId);
@@ -181,7 +178,7 @@ public sealed partial class PracticeEmulator
             bot.PreCheckouts[queryId] = pending;
             // The deadline starts before the query is visible, so a test that sees the query can advance the clock past it.
             deadline = Task.Delay(TimeSpan.FromSeconds(Options.PreCheckoutTimeoutSeconds), clock, stopWaiting.Token);
-            await EnqueueUpdateAsync(bot, "pre_checkout_query", new JsonObject
+            EnqueueUpdate(bot, "pre_checkout_query", new JsonObject
             {
                 ["id"] = queryId, ["from"] = TelegramJson.User(buyer), ["currency"] = "XTR",
                 ["total_amount"] = invoice.Amount, ["invoice_payload"] = invoice.Payload,
@@ -198,8 +195,20 @@ public sealed partial class PracticeEmulator
         await Task.WhenAny(pending.Answer.Task, deadline);
         if (pending.Answer.Task.IsCompleted) bot.Stats.PreCheckoutLatenciesMs.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
         stopWaiting.Cancel();
-        await bot.Gate.WaitAsync(CancellationToken.None);
+        PaymentOutcome outcome;
+        Task committed;
+        await EnterGateAsync(bot, CancellationToken.None);
         try
+        {
+            outcome = Settle();
+            committed = store.CommittedFor(bot.BotId);
+        }
+        finally { bot.Gate.Release(); }
+        // The buyer hears "paid" only once the charge is in practice.db (a crash before that leaves no charge at all).
+        await committed;
+        return outcome;
+
+        PaymentOutcome Settle()
         {
             if (invoice.MessageId is int done) bot.InvoicesBeingPaid.Remove((userId, done));
             var buyer = RequireBuyer(bot, userId);
@@ -208,23 +217,22 @@ public sealed partial class PracticeEmulator
             {
                 pending.Answer.TrySetCanceled(CancellationToken.None);
                 const string late = "The bot didn't respond in time. Payment was not completed.";
-                await AddNoticeAsync(bot, buyer, late);
+                AddNotice(bot, buyer, late);
                 return new PaymentOutcome(PaymentStatus.TimedOut, late, null, null);
             }
-            var (ok, error) = await pending.Answer.Task;
+            var (ok, error) = pending.Answer.Task.GetAwaiter().GetResult();
             if (!ok)
             {
-                await AddNoticeAsync(bot, buyer, error ?? "The payment was declined.");
+                AddNotice(bot, buyer, error ?? "The payment was declined.");
                 return new PaymentOutcome(PaymentStatus.Rejected, error ?? "", null, null);
             }
             if (buyer.Stars < invoice.Amount)
                 return new PaymentOutcome(PaymentStatus.NeedsTopUp, $"Not enough Stars: the balance is ⭐{buyer.Stars}. Top up first.", null, null);
-            return await ChargeAsync(bot, buyer, invoice);
+            return Charge(bot, buyer, invoice);
         }
-        finally { bot.Gate.Release(); }
     }
 
-    private async Task<PaymentOutcome> ChargeAsync(PracticeBot bot, PracticeBuyerRow buyer, InvoiceSpec invoice)
+    private PaymentOutcome Charge(PracticeBot bot, PracticeBuyerRow buyer, InvoiceSpec invoice)
     {
         var now = clock.GetUtcNow();
         var charge = new PracticeChargeRow
@@ -233,13 +241,14 @@ public sealed partial class PracticeEmulator
         };
         var transaction = new PracticeTransactionRow
         {
-            BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
+            Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = charge.ChargeId, Amount = invoice.Amount, UserId = buyer.UserId, Payload = invoice.Payload, Date = now,
         };
         buyer.Stars -= invoice.Amount;
         bot.Row.StarBalanceTenths += invoice.Amount * 10;
         bot.Charges[charge.ChargeId] = charge;
         bot.Transactions.Add(transaction);
-        await store.SaveAsync(db => { db.Add(charge); db.Add(transaction); db.Update(buyer); db.Update(bot.Row); });
+        store.Insert(charge, transaction);
+        store.Update(buyer, bot.Row);
 
         var message = NewMessage(bot, buyer, TelegramJson.User(buyer));
         message["successful_payment"] = new JsonObject
@@ -247,16 +256,11 @@ public sealed partial class PracticeEmulator
             ["currency"] = "XTR", ["total_amount"] = invoice.Amount, ["invoice_payload"] = invoice.Payload,
             ["telegram_payment_charge_id"] = charge.ChargeId, ["provider_payment_charge_id"] = charge.ChargeId,
         };
-        var row = await AddMessageAsync(bot, buyer, PracticeMessageKind.FromBuyer, message);
-        await EnqueueUpdateAsync(bot, "message", message);
+        var row = AddMessage(bot, buyer, PracticeMessageKind.FromBuyer, message);
+        EnqueueUpdate(bot, "message", message);
         return new PaymentOutcome(PaymentStatus.Paid, $"You paid ⭐{invoice.Amount}.", charge.ChargeId, row.MessageId);
     }
 
     internal static PracticeBuyerRow RequireBuyer(PracticeBot bot, long userId) =>
         bot.Buyers.GetValueOrDefault(userId) ?? throw new PracticeControlException($"Practice bot {bot.BotId} has no buyer {userId}.");
 }
-
-public enum PaymentStatus { Paid, NeedsTopUp, Rejected, TimedOut }
-
-/// <summary>What the buyer saw after pressing Pay.</summary>
-public sealed record PaymentOutcome(PaymentStatus Status, string Message, string? ChargeId, int? MessageId);

@@ -8,9 +8,6 @@ using StarsStudio.Features.Practice.Data;
 
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>A chat changed (new message, edit, balance): open Practice pages refresh.</summary>
-public readonly record struct PracticeChange(long BotId, long ChatId);
-
 /// <summary>
 /// The Telegram Bot API emulator: one <see cref="PracticeBot"/> per registered token, with Telegram's
 /// methods, limits and error strings. Bot API methods live in the partial files beside this one; buyers act
@@ -99,7 +96,9 @@ public sealed partial class PracticeEmulator(
         {
             BotId = botId, Token = token, Username = $"practice_{botId}_bot", FirstName = "Practice bot", CreatedAt = now,
         };
-        await store.SaveAsync(db => db.Bots.Add(row));
+        store.Insert(row);
+        // Registered means durable: BotFather's answer comes after the bot exists in practice.db.
+        await store.CommittedFor(botId);
         logger.LogInformation("Practice bot {BotId} created", botId);
         return new PracticeBot(row, Options.RateLimits);
     }
@@ -115,45 +114,93 @@ public sealed partial class PracticeEmulator(
     {
         var bot = await FindBotAsync(botId, CancellationToken.None);
         if (bot is null) return;
-        await bot.Gate.WaitAsync();
-        try
+        await UnderGateAsync(bot, () =>
         {
             foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetResult((false, "Practice data was reset."));
             bot.ClearPracticeData(Options.RateLimits);
             // Paid Stars went with the payments; the balance follows the (now empty) ledger.
             bot.Row.StarBalanceTenths = 0;
-            await store.ClearBotDataAsync(bot.Row);
-        }
-        finally { bot.Gate.Release(); }
+            store.ResetBot(bot.Row);
+            return Task.FromResult(0);
+        });
         logger.LogInformation("Practice bot {BotId} reset", botId);
         Changed?.Invoke(new PracticeChange(botId, 0));
     }
 
     internal void RaiseChanged(long botId, long chatId) => Changed?.Invoke(new PracticeChange(botId, chatId));
 
+    /// <summary>
+    /// Runs <paramref name="work"/> under the bot's gate, then — outside the gate, so other calls go on meanwhile —
+    /// waits until every change of this bot queued so far is committed: an answer never tells the caller about state
+    /// (its own change, or one it read from memory) that a crash could still take back. Many calls share one commit.
+    /// </summary>
     internal async Task<T> UnderGateAsync<T>(PracticeBot bot, Func<Task<T>> work, CancellationToken ct = default)
     {
-        await bot.Gate.WaitAsync(ct);
-        try { return await work(); }
+        Task committed;
+        T result;
+        await EnterGateAsync(bot, ct);
+        try
+        {
+            result = await work();
+            committed = store.CommittedFor(bot.BotId);
+        }
         finally { bot.Gate.Release(); }
+        await committed;
+        return result;
+    }
+
+    /// <summary>Takes the bot's gate; a bot of a "crashed" emulator (tests) answers nothing more.</summary>
+    internal async Task EnterGateAsync(PracticeBot bot, CancellationToken ct)
+    {
+        await bot.Gate.WaitAsync(ct);
+        if (!bot.Crashed) return;
+        bot.Gate.Release();
+        throw new PracticeCrashedException();
+    }
+
+    /// <summary>
+    /// Test hook, the process is killed: everything not yet committed to practice.db is lost, waiting requests get no
+    /// answer, and the next call loads its bot from practice.db as a restarted emulator would.
+    /// </summary>
+    internal async Task SimulateCrashAsync()
+    {
+        var loaded = LoadedBots().ToList();
+        // No change is half made in memory: gated work never waits for the disk, so these are short waits.
+        foreach (var bot in loaded) await bot.Gate.WaitAsync();
+        try
+        {
+            await store.CrashAsync();
+            bots.Clear();
+            foreach (var bot in loaded)
+            {
+                bot.Crashed = true;
+                foreach (var pending in bot.PreCheckouts.Values) pending.Answer.TrySetCanceled();
+                bot.SignalUpdates();
+            }
+        }
+        finally
+        {
+            foreach (var bot in loaded) bot.Gate.Release();
+        }
     }
 
     // ---- updates ----
 
     /// <summary>Queues an update (caller holds the gate) and wakes long polls and the webhook.</summary>
-    internal async Task<int> EnqueueUpdateAsync(PracticeBot bot, string type, JsonNode payload)
+    internal int EnqueueUpdate(PracticeBot bot, string type, JsonNode payload)
     {
         var id = bot.Row.NextUpdateId++;
         var json = new JsonObject { ["update_id"] = id, [type] = payload.DeepClone() }.ToJsonString();
-        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = type, Json = json, CreatedAt = clock.GetUtcNow() };
-        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
+        var row = new PracticeUpdateRow { Seq = store.NextSeq(), BotId = bot.BotId, UpdateId = id, Type = type, Json = json, CreatedAt = clock.GetUtcNow() };
+        store.Insert(row);
+        store.Update(bot.Row);
         bot.Pending.Add(row);
         SignalUpdates(bot);
         return id;
     }
 
     /// <summary>Queues raw JSON exactly as given (control API): duplicated ids and malformed updates included.</summary>
-    internal async Task<int> EnqueueRawUpdateAsync(PracticeBot bot, string rawJson)
+    internal int EnqueueRawUpdate(PracticeBot bot, string rawJson)
     {
         JsonNode? parsed = null;
         try { parsed = JsonNode.Parse(rawJson); } catch (JsonException) { /* garbage stays garbage */ }
@@ -168,8 +215,9 @@ public sealed partial class PracticeEmulator(
             id = bot.Row.NextUpdateId++;
             if (parsed is JsonObject withoutId) { withoutId["update_id"] = id; rawJson = withoutId.ToJsonString(); }
         }
-        var row = new PracticeUpdateRow { BotId = bot.BotId, UpdateId = id, Type = TelegramJson.UpdateType(parsed), Json = rawJson, CreatedAt = clock.GetUtcNow() };
-        await store.SaveAsync(db => { db.Updates.Add(row); db.Bots.Update(bot.Row); });
+        var row = new PracticeUpdateRow { Seq = store.NextSeq(), BotId = bot.BotId, UpdateId = id, Type = TelegramJson.UpdateType(parsed), Json = rawJson, CreatedAt = clock.GetUtcNow() };
+        store.Insert(row);
+        store.Update(bot.Row);
         bot.Pending.Add(row);
         SignalUpdates(bot);
         return id;
@@ -182,7 +230,7 @@ public sealed partial class PracticeEmulator(
     }
 
     /// <summary>Drops updates below the offset (Telegram's confirmation), and the expired ones.</summary>
-    internal async Task ConfirmAsync(PracticeBot bot, long offset)
+    internal void Confirm(PracticeBot bot, long offset)
     {
         var cutoff = clock.GetUtcNow().AddHours(-24);
         List<PracticeUpdateRow> drop;
@@ -198,12 +246,12 @@ public sealed partial class PracticeEmulator(
         if (drop.Count == 0) return;
         var seqs = drop.Select(u => u.Seq).ToHashSet();
         bot.Pending.RemoveAll(u => seqs.Contains(u.Seq));
-        await store.SaveAsync(db => db.Updates.RemoveRange(drop));
+        store.Delete(drop);
     }
 
     // ---- messages ----
 
-    internal async Task<PracticeMessageRow> AddMessageAsync(PracticeBot bot, PracticeBuyerRow chat, PracticeMessageKind kind, JsonObject message, string? invoicePayload = null)
+    internal PracticeMessageRow AddMessage(PracticeBot bot, PracticeBuyerRow chat, PracticeMessageKind kind, JsonObject message, string? invoicePayload = null)
     {
         var id = (int)message["message_id"]!;
         var row = new PracticeMessageRow
@@ -212,7 +260,8 @@ public sealed partial class PracticeEmulator(
             InvoicePayload = invoicePayload, Date = clock.GetUtcNow(),
         };
         bot.AddMessage(row);
-        await store.SaveAsync(db => { db.Messages.Add(row); db.Bots.Update(bot.Row); });
+        store.Insert(row);
+        store.Update(bot.Row);
         RaiseChanged(bot.BotId, chat.UserId);
         return row;
     }
@@ -221,34 +270,38 @@ public sealed partial class PracticeEmulator(
         TelegramJson.Message(bot.Row.NextMessageId++, clock.GetUtcNow(), chat, from);
 
     /// <summary>A line only the buyer sees (Telegram's payment sheet errors, callback toasts): never sent to the bot.</summary>
-    internal Task AddNoticeAsync(PracticeBot bot, PracticeBuyerRow chat, string text)
+    internal void AddNotice(PracticeBot bot, PracticeBuyerRow chat, string text)
     {
         var message = NewMessage(bot, chat, TelegramJson.BotUser(bot.Row));
         message["text"] = text;
-        return AddMessageAsync(bot, chat, PracticeMessageKind.Notice, message);
+        AddMessage(bot, chat, PracticeMessageKind.Notice, message);
     }
 
-    internal Task SaveRowsAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Update(row); });
+    /// <summary>Queues changed rows for the group commit (caller holds the gate; <see cref="UnderGateAsync"/> awaits it).</summary>
+    internal void SaveRows(params object[] rows) => store.Update(rows);
 
-    internal Task SaveNewAsync(params object[] rows) => store.SaveAsync(db => { foreach (var row in rows) db.Add(row); });
+    internal void SaveNew(params object[] rows) => store.Insert(rows);
 
     internal static string NewId(string prefix, int bytes) =>
         prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
 }
 
-/// <summary>A control API request that cannot be done (unknown buyer, no invoice to pay): 400 with this message.</summary>
-public sealed class PracticeControlException(string message) : Exception(message);
-
 /// <summary>Fault injection and webhook delivery helpers.</summary>
 public sealed partial class PracticeEmulator
 {
     /// <summary>Consumes one armed fault for this method, if any.</summary>
-    internal Task<PracticeFault?> TakeFaultAsync(PracticeBot bot, string method, CancellationToken ct) => UnderGateAsync(bot, () =>
+    internal async Task<PracticeFault?> TakeFaultAsync(PracticeBot bot, string method, CancellationToken ct)
     {
-        var fault = bot.Faults.FirstOrDefault(f => f.Method == "*" || f.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
-        if (fault is not null && --fault.Remaining <= 0) bot.Faults.Remove(fault);
-        return Task.FromResult(fault ?? bot.Stats.RandomFault(method));
-    }, ct);
+        // Faults live in memory only and the answer shows no stored state: nothing to wait for.
+        await EnterGateAsync(bot, ct);
+        try
+        {
+            var fault = bot.Faults.FirstOrDefault(f => f.Method == "*" || f.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
+            if (fault is not null && --fault.Remaining <= 0) bot.Faults.Remove(fault);
+            return fault ?? bot.Stats.RandomFault(method);
+        }
+        finally { bot.Gate.Release(); }
+    }
 
     /// <summary>The oldest update the webhook should get next, with where to send it; null while there is nothing to send.</summary>
     internal (PracticeUpdateRow Update, string Url, string? Secret, int Copies)? NextWebhookDelivery(PracticeBot bot)
@@ -261,11 +314,11 @@ public sealed partial class PracticeEmulator
         return next is null ? null : (next, url, bot.Row.WebhookSecret, bot.DeliveryCopies);
     }
 
-    internal async Task MarkWebhookDeliveredAsync(PracticeBot bot, PracticeUpdateRow update)
+    internal void MarkWebhookDelivered(PracticeBot bot, PracticeUpdateRow update)
     {
-        bot.Pending.Remove(update);
         bot.LastWebhookError = null;
-        await store.SaveAsync(db => db.Updates.Remove(update));
+        // Dropped meanwhile (setWebhook with drop_pending_updates): its delete is queued already.
+        if (bot.Pending.Remove(update)) store.Delete([update]);
     }
 
     internal IEnumerable<PracticeBot> LoadedBots() =>

@@ -43,6 +43,3 @@ public sealed class RehearsalStats
         return new PracticeFault(method, kind, 1, 1);
     }
 }
-
-/// <summary>A copy of <see cref="RehearsalStats"/> at one moment.</summary>
-public sealed record RehearsalSnapshot(IReadOnlyList<double> PreCheckoutLatenciesMs, int PreCheckoutApprovals, int PreCheckoutRefusals, DateTimeOffset? FirstSentAt, DateTimeOffset? LastSentAt);

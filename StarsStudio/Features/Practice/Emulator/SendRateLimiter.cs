@@ -1,11 +1,5 @@
 namespace StarsStudio.Features.Practice.Emulator;
 
-/// <summary>What the limiter decided for one outgoing message.</summary>
-public readonly record struct SendPermit(bool Allowed, int RetryAfterSeconds, bool Paid)
-{
-    public static SendPermit Refused(TimeSpan wait) => new(false, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), false);
-}
-
 /// <summary>
 /// Telegram's flood control for one bot as token buckets: a burst of a few messages per chat refilled at ≈1/s,
 /// ≈30/s overall, and with allow_paid_broadcast up to 1000/s where each message above the free 30/s costs
@@ -65,43 +59,5 @@ public sealed class SendRateLimiter(PracticeRateLimitOptions options)
         }
 
         public TimeSpan WaitForOne() => perSecond <= 0 ? TimeSpan.FromHours(1) : TimeSpan.FromSeconds((1 - Tokens) / perSecond);
-    }
-}
-
-/// <summary>
-/// What a bot sent, for tests and the rehearsal benchmark: totals, 429s, and the most messages in any one-second
-/// window overall and to one chat (to assert "the bot never exceeded Telegram's limits").
-/// </summary>
-public sealed class SendCounters
-{
-    private readonly Queue<DateTimeOffset> recent = new();
-    private readonly Dictionary<long, Queue<DateTimeOffset>> recentPerChat = [];
-
-    public long MessagesSent { get; private set; }
-    public long TooManyRequests { get; private set; }
-    public long PaidBroadcastMessages { get; private set; }
-    public int MaxPerSecondOverall { get; private set; }
-    public int MaxPerSecondPerChat { get; private set; }
-
-    public void Refused() => TooManyRequests++;
-
-    public void Sent(long chatId, bool paid, DateTimeOffset now)
-    {
-        MessagesSent++;
-        if (paid) PaidBroadcastMessages++;
-        MaxPerSecondOverall = Math.Max(MaxPerSecondOverall, Slide(recent, now));
-        if (!recentPerChat.TryGetValue(chatId, out var chat))
-        {
-            if (recentPerChat.Count > 100_000) recentPerChat.Clear();
-            recentPerChat[chatId] = chat = new Queue<DateTimeOffset>();
-        }
-        MaxPerSecondPerChat = Math.Max(MaxPerSecondPerChat, Slide(chat, now));
-    }
-
-    private static int Slide(Queue<DateTimeOffset> window, DateTimeOffset now)
-    {
-        window.Enqueue(now);
-        while (window.Peek() <= now - TimeSpan.FromSeconds(1)) window.Dequeue();
-        return window.Count;
     }
 }

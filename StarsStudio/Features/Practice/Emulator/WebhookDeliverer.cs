@@ -50,7 +50,7 @@ internal sealed class WebhookDeliverer(PracticeEmulator emulator, IHttpClientFac
                 if (ok)
                 {
                     failures = 0;
-                    await emulator.UnderGateAsync(bot, async () => { await emulator.MarkWebhookDeliveredAsync(bot, delivery.Update); return 0; }, stopping);
+                    await emulator.UnderGateAsync(bot, () => { emulator.MarkWebhookDelivered(bot, delivery.Update); return Task.FromResult(0); }, stopping);
                     continue;
                 }
                 failures++;

@@ -45,12 +45,11 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
     public bool IsPending(long buyerId) => Pending.ContainsKey(buyerId);
 
     /// <summary>Starts the questions when the action has any; false means "no questions: go straight to the invoice".</summary>
-    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct)
+    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var action = await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == actionId, ct);
         var now = clock.GetUtcNow();
-        if (action is null || !action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
+        if (!action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         await db.QuestionSessions.Where(s => s.BotId == bot.BotId && s.BuyerId == buyer.Id).ExecuteDeleteAsync(ct);
         var session = new QuestionSession { BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version, StartedAt = now, UpdatedAt = now };
@@ -164,46 +163,5 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
             keyboard = new InlineKeyboardMarkup(rows);
         }
         return sender.SendTextAsync(bot, session.BuyerId, text, SendPriority.Reply, keyboard, ct: ct);
-    }
-}
-
-/// <summary>
-/// Claims private text only from buyers with a pending question (and the answer buttons), after commands and
-/// catalog buttons and before the fallback help. Commands still work mid-form; /cancel stops it.
-/// </summary>
-public sealed class QuestionAnswerHandler(QuestionFlow flow) : IBotUpdateHandler
-{
-
-    /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
-    public bool IsFor(Update update) =>
-        update.CallbackQuery is { Data: ['a', 'n', 's', ':', ..] }
-        || update.Message is { Chat.Type: ChatType.Private, From: { } from, Text: { } text, SuccessfulPayment: null } && !text.StartsWith('/') && flow.IsPending(from.Id);
-
-    public async Task HandleAsync(BotUpdate update, CancellationToken ct)
-    {
-        if (update.Update.CallbackQuery is { } query)
-        {
-            var parts = query.Data!.Split(':');
-            string? toast = "This button is out of date.";
-            if (parts.Length == 4 && long.TryParse(parts[1], out var sessionId) && int.TryParse(parts[2], out var index))
-                toast = await flow.ChooseAsync(update.Bot, query.From, sessionId, index, parts[3], ct);
-            await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
-            return;
-        }
-        var message = update.Update.Message!;
-        await flow.AnswerAsync(update.Bot, message.From!, message.Text!, ct);
-    }
-}
-
-/// <summary>/cancel: stops a half-answered set of questions (nothing is charged before the invoice is paid).</summary>
-public sealed class CancelQuestionsCommand(QuestionFlow flow, BotSender sender) : IBotCommand
-{
-    public string Name => "cancel";
-    public string? MenuDescription => null;
-
-    public async Task RunAsync(CommandContext c, CancellationToken ct)
-    {
-        var stopped = await flow.CancelAsync(c.Bot.BotId, c.From.Id, ct);
-        await sender.SendTextAsync(c.Bot, c.ChatId, stopped ? "Stopped. Nothing was charged. Send /start to see what is on sale." : "Nothing to cancel.", SendPriority.Reply, ct: ct);
     }
 }

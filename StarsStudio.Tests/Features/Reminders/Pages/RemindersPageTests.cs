@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using StarsStudio.Tests.Infrastructure;
 
-namespace StarsStudio.Tests.Features.Reminders;
+namespace StarsStudio.Tests.Features.Reminders.Pages;
 
 /// <summary>A creator schedules a reminder in the browser and watches it go out.</summary>
 public sealed class RemindersPageTests : IAsyncLifetime

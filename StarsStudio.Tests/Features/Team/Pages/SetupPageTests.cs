@@ -1,7 +1,7 @@
 using System.Net;
 using StarsStudio.Tests.Infrastructure;
 
-namespace StarsStudio.Tests.Features.Team;
+namespace StarsStudio.Tests.Features.Team.Pages;
 
 public sealed class SetupPageTests : IAsyncLifetime
 {

@@ -4,7 +4,7 @@ using MudBlazor.Services;
 using StarsStudio.Bot;
 using StarsStudio.Components.Layout;
 
-namespace StarsStudio.Tests.Components;
+namespace StarsStudio.Tests.Components.Layout;
 
 public sealed class BotStatusChipTests : BunitContext, IAsyncLifetime
 {

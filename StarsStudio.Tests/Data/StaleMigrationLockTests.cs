@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using StarsStudio.Tests.Infrastructure;
 
-namespace StarsStudio.Tests.Hosting;
+namespace StarsStudio.Tests.Data;
 
 /// <summary>A process killed while migrating leaves EF Core's lock row; the next start must not wait on it forever.</summary>
 public sealed class StaleMigrationLockTests

@@ -1,0 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace StarsStudio.Bot;
+
+public enum BotMode { Polling, Webhook }

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StarsStudio.Bot;
+using StarsStudio.Data;
+using StarsStudio.Features.Practice.Emulator;
+using StarsStudio.Features.Team;
+
+namespace StarsStudio.Features.Practice.Control;
+
+internal static class ControlJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
+
+namespace StarsStudio.Features.Practice.Data;
+
+/// <summary>An update waiting for getUpdates or the webhook. Raw JSON, so injected garbage stays garbage.</summary>
+public sealed class PracticeUpdateRow
+{
+    public long Seq { get; set; }
+    public long BotId { get; set; }
+    public int UpdateId { get; set; }
+    /// <summary>message, callback_query, pre_checkout_query, … (null when the injected JSON has no known type).</summary>
+    public string? Type { get; set; }
+    public required string Json { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using StarsStudio.Features.Catalog;
+
+namespace StarsStudio.Features.Reports;
+
+/// <summary>How each use of a paid command is served.</summary>
+public enum CommandMode { Reply, Template, Service }

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StarsStudio.Features.Reports;
+
+/// <summary>
+/// A buyer half-way through a report's questions (one per buyer and bot): which action, which question is next,
+/// and the answers so far. Deleted when the invoice is sent or the buyer cancels.
+/// </summary>
+public sealed class QuestionSession
+{
+    public long Id { get; set; }
+    public long BotId { get; set; }
+    public long BuyerId { get; set; }
+    public int ActionId { get; set; }
+    public int ActionVersion { get; set; }
+    public int Index { get; set; }
+    public Dictionary<string, string> Answers { get; set; } = [];
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
