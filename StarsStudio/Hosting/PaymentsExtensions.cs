@@ -22,6 +22,7 @@ public static class PaymentsExtensions
         services.AddSingleton<PreCheckoutHandler>();
         services.AddSingleton<SuccessfulPaymentHandler>();
         services.AddSingleton<BuyButtonHandler>();
+        services.AddSingleton<IDeepLinkInvoice, DeepLinkInvoice>();
         services.AddSingleton<IChecklistContributor, HandoffChecklist>();
         services.AddSingleton<OrderExpiryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OrderExpiryWorker>());

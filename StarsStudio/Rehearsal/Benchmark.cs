@@ -15,6 +15,8 @@ public sealed record RunResult(
     public PurchaseCost? Cost { get; init; }
     /// <summary>How long the simulated staff's orders-grid polls took during the run (null: no readers).</summary>
     public LatencySummary? DashboardPollMs { get; init; }
+    /// <summary>At Telegram's cap, messages per purchase decide how many purchases per second a bot can serve.</summary>
+    public double MessagesPerPurchase => Completed == 0 ? 0 : (double)MessagesSent / Completed;
 }
 
 public static class Benchmark

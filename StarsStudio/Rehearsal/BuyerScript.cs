@@ -8,20 +8,17 @@ public static class BuyerScript
 {
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>StarsStudio's flow: /start slug → card → Buy → invoice → Pay → delivery and receipt.</summary>
+    /// <summary>
+    /// StarsStudio's flow: /start slug → the invoice (or, for an action that shows its card first, card → Buy →
+    /// invoice) → Pay → delivery and receipt.
+    /// </summary>
     public static async Task RunStarsStudioAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, string slug, Measurements m, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var startId = await control.StartAsync(botId, userId, slug, ct);
-            var card = await chats.WaitForAsync(userId, x => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true), startId, StepTimeout, ct);
-            var buy = card.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
-
-            var tapped = Stopwatch.GetTimestamp();
-            await control.TapButtonAsync(botId, userId, card.MessageId, buy.CallbackData!, ct);
-            var invoice = await chats.WaitForAsync(userId, x => x.Invoice is not null, card.MessageId, StepTimeout, ct);
-            m.BuyToInvoiceMs.Add(Stopwatch.GetElapsedTime(tapped).TotalMilliseconds);
+            var (invoice, toInvoiceMs) = await OpenInvoiceAsync(control, chats, botId, userId, slug, StepTimeout, ct);
+            m.BuyToInvoiceMs.Add(toInvoiceMs);
 
             var outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
             if (outcome.Status != PaymentStatus.Paid) { m.Error($"pay: {outcome.Status}"); return; }
@@ -80,8 +77,21 @@ public static class BuyerScript
                     using (steps.Enter(BuyerStep.Start))
                     {
                         var startId = await control.StartAsync(botId, userId, slug, ct);
-                        card = await chats.WaitForAsync(userId, IsCard, startId, PatientStepTimeout, ct);
+                        tapped = Stopwatch.GetTimestamp();
+                        // A deep link may answer with the invoice itself; one refused before does not count.
+                        card = await chats.WaitForAsync(userId, x => IsCard(x) || (x.Invoice is not null && x.MessageId > refusedInvoice), startId, PatientStepTimeout, ct);
+                        if (card.Invoice is not null)
+                        {
+                            invoice = card;
+                            m.BuyToInvoiceMs.Add(Stopwatch.GetElapsedTime(tapped).TotalMilliseconds);
+                        }
                     }
+                }
+                if (invoice is null && !IsCard(card))
+                {
+                    // The link answered with an invoice that was refused: a fresh /start gives a fresh one.
+                    card = null;
+                    continue;
                 }
                 if (invoice is null)
                 {
@@ -145,6 +155,23 @@ public static class BuyerScript
     }
 
     private static bool IsCard(PracticeChatMessage x) => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true);
+
+    /// <summary>
+    /// /start slug until the buyer holds an invoice: the deep link's own invoice, or the card's Buy tapped. The
+    /// milliseconds are from the tap that asked for the invoice (the /start, or Buy) to the invoice.
+    /// </summary>
+    public static async Task<(PracticeChatMessage Invoice, double Ms)> OpenInvoiceAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, string slug, TimeSpan timeout, CancellationToken ct)
+    {
+        var asked = Stopwatch.GetTimestamp();
+        var startId = await control.StartAsync(botId, userId, slug, ct);
+        var first = await chats.WaitForAsync(userId, x => x.Invoice is not null || IsCard(x), startId, timeout, ct);
+        if (first.Invoice is not null) return (first, Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
+        var buy = first.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
+        asked = Stopwatch.GetTimestamp();
+        await control.TapButtonAsync(botId, userId, first.MessageId, buy.CallbackData!, ct);
+        var invoice = await chats.WaitForAsync(userId, x => x.Invoice is not null, first.MessageId, timeout, ct);
+        return (invoice, Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
+    }
 
     /// <summary>The floor bot's flow: /start → invoice → Pay → one message.</summary>
     public static async Task RunFloorAsync(PracticeControl control, ChatWaiter chats, long botId, long userId, Measurements m, CancellationToken ct)

@@ -68,11 +68,7 @@ public static class DoublePayDrill
     {
         try
         {
-            var startId = await control.StartAsync(botId, buyer, slug);
-            var card = await chats.WaitForAsync(buyer, x => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true), startId, BuyerScript.StepTimeout, CancellationToken.None);
-            var buy = card.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
-            await control.TapButtonAsync(botId, buyer, card.MessageId, buy.CallbackData!);
-            var invoice = await chats.WaitForAsync(buyer, x => x.Invoice is not null, card.MessageId, BuyerScript.StepTimeout, CancellationToken.None);
+            var (invoice, _) = await BuyerScript.OpenInvoiceAsync(control, chats, botId, buyer, slug, BuyerScript.StepTimeout, CancellationToken.None);
             if (extraFirst) await extraPayment(invoice.MessageId);
             var outcome = await control.PayAsync(botId, buyer, invoice.MessageId);
             if (!extraFirst) await extraPayment(invoice.MessageId);

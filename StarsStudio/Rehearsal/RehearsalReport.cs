@@ -41,6 +41,7 @@ public sealed record RehearsalReport(
             Row("payment → delivery p50 ms", r => r.PaymentToDeliveryMs.P50, "0");
             Row("payment → delivery p99 ms", r => r.PaymentToDeliveryMs.P99, "0");
             Row("messages sent", r => r.MessagesSent, "0", false);
+            Row("messages per purchase", r => r.MessagesPerPurchase, "0.00");
             Row("messages/s while busy", r => r.MessagesPerSecondWhileBusy, "0.0");
             Row("most messages in 1 s", r => r.MaxMessagesInOneSecond, "0", false);
             Row("429s received", r => r.TooManyRequests, "0", false);

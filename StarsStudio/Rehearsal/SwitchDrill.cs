@@ -216,16 +216,12 @@ public static partial class SwitchDrill
         }
     }
 
-    /// <summary>/start slug → card → Buy → invoice; the invoice's message id, or null (counted as an error).</summary>
+    /// <summary>/start slug → invoice (or card → Buy → invoice); the invoice's message id, or null (counted as an error).</summary>
     private static async Task<int?> InvoiceAsync(PracticeControl control, DrillBot bot, long buyer, string slug, Measurements m, CancellationToken ct)
     {
         try
         {
-            var startId = await control.StartAsync(bot.Id, buyer, slug, ct);
-            var card = await bot.Chats.WaitForAsync(buyer, x => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true), startId, BuyerScript.StepTimeout, ct);
-            var buy = card.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
-            await control.TapButtonAsync(bot.Id, buyer, card.MessageId, buy.CallbackData!, ct);
-            return (await bot.Chats.WaitForAsync(buyer, x => x.Invoice is not null, card.MessageId, BuyerScript.StepTimeout, ct)).MessageId;
+            return (await BuyerScript.OpenInvoiceAsync(control, bot.Chats, bot.Id, buyer, slug, BuyerScript.StepTimeout, ct)).Invoice.MessageId;
         }
         catch (TimeoutException) { m.Error($"{bot.Name}: no card or invoice in time"); return null; }
         catch (PracticeControlException e) { m.Error($"{bot.Name}: control: {e.Message}"); return null; }

@@ -38,18 +38,59 @@ public sealed class SendLimiterTests : IDisposable
     [Fact]
     public async Task Wait_HigherPriorityQueuedLater_GoesFirst()
     {
+        // A buyer who paid first, then one about to pay, then whoever is browsing, then broadcasts.
         var l = await LimiterAsync(perSecond: 1, perChatMs: 0);
         var first = l.WaitAsync(1, SendPriority.Broadcast, default); // granted at once: the budget is free
         await WaitUntilAsync(() => first.IsCompleted);
         var order = new List<string>();
         var broadcast = l.WaitAsync(2, SendPriority.Broadcast, default).ContinueWith(_ => { lock (order) order.Add("broadcast"); });
-        var delivery = l.WaitAsync(3, SendPriority.Delivery, default).ContinueWith(_ => { lock (order) order.Add("delivery"); });
         var reply = l.WaitAsync(4, SendPriority.Reply, default).ContinueWith(_ => { lock (order) order.Add("reply"); });
+        var invoice = l.WaitAsync(5, SendPriority.Invoice, default).ContinueWith(_ => { lock (order) order.Add("invoice"); });
+        var delivery = l.WaitAsync(3, SendPriority.Delivery, default).ContinueWith(_ => { lock (order) order.Add("delivery"); });
 
-        await AdvanceAsync(TimeSpan.FromMilliseconds(3500), TimeSpan.FromMilliseconds(50));
-        await Task.WhenAll(broadcast, delivery, reply);
+        for (var granted = 2; granted <= 5; granted++)
+        {
+            await AdvanceAsync(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(50));
+            await WaitUntilAsync(() => l.Granted == granted);
+        }
+        await Task.WhenAll(broadcast, reply, invoice, delivery);
 
-        Assert.Equal(["reply", "delivery", "broadcast"], order);
+        Assert.Equal(["delivery", "invoice", "reply", "broadcast"], order);
+    }
+
+    [Fact]
+    public async Task Wait_ChatNotReady_DoesNotBlockAReadyChatOfLowerPriority()
+    {
+        var l = await LimiterAsync(perSecond: 0, perChatMs: 1000);
+        var first = l.WaitAsync(7, SendPriority.Delivery, default);
+        await WaitUntilAsync(() => first.IsCompleted);
+
+        var delivery = l.WaitAsync(7, SendPriority.Delivery, default);   // chat 7 must wait a second
+        var broadcast = l.WaitAsync(8, SendPriority.Broadcast, default); // chat 8 is ready now
+        await WaitUntilAsync(() => broadcast.IsCompleted);
+        Assert.False(delivery.IsCompleted);
+
+        await AdvanceAsync(TimeSpan.FromMilliseconds(1100));
+        await WaitUntilAsync(() => delivery.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Wait_BacklogOfFewChatsWithSpacing_WindowFullEverySecondAndNeverOver()
+    {
+        // 10 chats with 3 messages each at 5/s and 1 s per chat: each second the window takes exactly 5 (the
+        // per-chat spacing must neither idle the budget nor let a window hold more).
+        var l = await LimiterAsync(perSecond: 5, perChatMs: 1000);
+        var waits = Enumerable.Range(0, 30).Select(i => l.WaitAsync(i % 10, SendPriority.Delivery, default)).ToList();
+        await WaitUntilAsync(() => l.Granted == 5);
+
+        for (var second = 1; second <= 5; second++)
+        {
+            await AdvanceAsync(TimeSpan.FromMilliseconds(990));
+            Assert.Equal(5 * second, l.Granted);                  // and the exact count below catches any extra
+            await AdvanceAsync(TimeSpan.FromMilliseconds(10));
+            await WaitUntilAsync(() => l.Granted == 5 * (second + 1));
+        }
+        await Task.WhenAll(waits);
     }
 
     [Fact]

@@ -80,13 +80,13 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Deliver_AppStoppedAfterTheContentBeforeTheReceipt_RestartSendsOnlyTheReceipt()
     {
+        // A file is the kind whose receipt still goes as its own message (texts, credits and commands carry theirs).
         Order order;
         await using (var first = await LocalShop.StartAsync(api, dataDirectory))
         {
-            api.FailMethod("sendMessage", "ok");   // the content goes out …
-            api.FailMethod("sendMessage", "hang"); // … the receipt hangs, and the app stops while it does
-            (_, order) = await PaidAsync(first, 66, CatalogSeed.Text(), "charge-half");
-            await api.WaitForTextAsync(66, t => t.StartsWith("<b>Launch checklist</b>"));
+            api.FailMethod("sendMessage", "hang"); // the document goes out, the receipt hangs, and the app stops while it does
+            (_, order) = await PaidAsync(first, 66, await FileFormAsync(first), "charge-half");
+            await api.WaitForCallAsync("sendDocument", b => b["chat_id"]!.ToString() == "66");
             await Eventually.WithinAsync(async () =>
             {
                 await using var db = await first.App.DbAsync();
@@ -102,8 +102,34 @@ public sealed class DeliveryTests : IAsyncLifetime
 
         await using var second = await LocalShop.StartAsync(api, dataDirectory);
         await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
-        Assert.Single(api.SentTexts(66), t => t.StartsWith("<b>Launch checklist</b>"));
+        Assert.Single(api.CallsOf("sendDocument"), b => b["chat_id"]!.ToString() == "66");
         Assert.Contains(api.SentTexts(66), t => t.Contains("Receipt") && t.Contains(order.Code));
+    }
+
+    private static async Task<StarsStudio.Features.Catalog.PaidActionForm> FileFormAsync(LocalShop shop)
+    {
+        using var content = new MemoryStream("%PDF-1.4 a tiny plan"u8.ToArray());
+        var stored = await shop.App.Service<StarsStudio.Features.Catalog.FileStore>().SaveAsync(content, "plan.pdf", "application/pdf");
+        return new StarsStudio.Features.Catalog.PaidActionForm
+        {
+            Name = "Plan", Slug = "plan-file", Kind = StarsStudio.Features.Catalog.ActionKind.File, PriceStars = 4,
+            Promise = "a 12-week training plan as a PDF", Title = "Training plan", Description = "12 weeks, 4 runs a week, as a PDF right after you pay.",
+            FileId = stored.Id, FileName = stored.FileName, FileContentType = stored.ContentType, FileSize = stored.Size,
+        };
+    }
+
+    [Fact]
+    public async Task Deliver_Text_ContentAndReceiptInOneMessage()
+    {
+        await using var shop = await LocalShop.StartAsync(api, dataDirectory);
+        var (_, order) = await PaidAsync(shop, 67, CatalogSeed.Text(), "charge-text-one");
+        await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+        var message = Assert.Single(api.SentTexts(67), t => t.Contains("Pick a date"));
+        Assert.StartsWith("<b>Launch checklist</b>", message);
+        Assert.Contains($"Receipt · order {order.Code}", message);
+        Assert.Contains("/paysupport", message);
+        Assert.DoesNotContain(api.SentTexts(67), t => t.Contains("Receipt") && !t.Contains("Pick a date"));
     }
 
     [Fact]

@@ -1,14 +1,20 @@
 namespace StarsStudio.Bot.Outbound;
 
-/// <summary>Who waits for whom when the bot has more to say than Telegram lets it: lower goes first.</summary>
+/// <summary>
+/// Who waits for whom when the bot has more to say than Telegram lets it: lower goes first. A buyer who paid comes
+/// first (the playbook's first support case is "I paid and nothing came"), then a buyer about to pay, then everyone
+/// else: at the cap a card or catalog page for a newcomer must not delay someone's purchase.
+/// </summary>
 public enum SendPriority
 {
-    /// <summary>Answers to a buyer who is looking at the chat right now: invoices, cards, command replies.</summary>
-    Reply = 0,
     /// <summary>Deliveries and receipts of paid orders.</summary>
-    Delivery = 1,
+    Delivery = 0,
+    /// <summary>Invoices: the buyer is one tap from paying.</summary>
+    Invoice = 1,
+    /// <summary>Answers to a buyer who is looking at the chat right now: cards, catalog pages, command replies.</summary>
+    Reply = 2,
     /// <summary>Reminders and other broadcasts.</summary>
-    Broadcast = 2,
+    Broadcast = 3,
 }
 
 /// <summary>The outbound budget: Telegram allows about 30 messages/s per bot and about 1/s per chat.</summary>
@@ -36,7 +42,7 @@ public sealed class SendLimiter : BackgroundService
 {
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
-    private readonly LinkedList<Waiter>[] queues = [new(), new(), new()];
+    private readonly LinkedList<Waiter>[] queues = [.. Enum.GetValues<SendPriority>().Select(_ => new LinkedList<Waiter>())];
     private readonly Dictionary<long, DateTimeOffset> chatReadyAt = [];
     private readonly Queue<DateTimeOffset> recentGrants = new();
     private int windowPermits;

@@ -166,24 +166,6 @@ namespace StarsStudio.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("StarsStudio.Data.ProcessedUpdate", b =>
-                {
-                    b.Property<long>("BotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UpdateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ProcessedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("BotId", "UpdateId");
-
-                    b.HasIndex("ProcessedAt");
-
-                    b.ToTable("ProcessedUpdates");
-                });
-
             modelBuilder.Entity("StarsStudio.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -252,6 +234,56 @@ namespace StarsStudio.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("StarsStudio.Data.ProcessedUpdate", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "UpdateId");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("ProcessedUpdates");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Area", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Buyers.Buyer", b =>
                 {
                     b.Property<long>("BotId")
@@ -312,6 +344,9 @@ namespace StarsStudio.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DeepLinkOpensInvoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InvoiceLifetimeHours")
@@ -1053,38 +1088,6 @@ namespace StarsStudio.Data.Migrations
                             TopUpLink = "https://t.me/PremiumBot",
                             WelcomeText = "Hi {first_name}! 👋\nHere you can buy ready-made digital goods and services with Telegram Stars ⭐.\nEach item says exactly what you get after paying. Pick one below."
                         });
-                });
-
-            modelBuilder.Entity("StarsStudio.Features.Support.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("Area", "At");
-
-                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("StarsStudio.Features.Support.ReconciliationFinding", b =>

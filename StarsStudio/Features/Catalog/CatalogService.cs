@@ -121,6 +121,7 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
         action.StockLimit = form.StockLimit;
         action.PerBuyerLimit = form.PerBuyerLimit;
         action.InvoiceLifetimeHours = form.InvoiceLifetimeHours;
+        action.DeepLinkOpensInvoice = form.DeepLinkOpensInvoice;
         action.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
 

@@ -46,6 +46,9 @@ public sealed partial class PaidActionForm : IValidatableObject
     [Range(1, 720, ErrorMessage = "An invoice lives 1 hour to 30 days.")]
     public int InvoiceLifetimeHours { get; set; } = 24;
 
+    /// <summary>See <see cref="PaidAction.DeepLinkOpensInvoice"/>.</summary>
+    public bool DeepLinkOpensInvoice { get; set; } = true;
+
     // File
     public Guid? FileId { get; set; }
     public string? FileName { get; set; }
@@ -143,14 +146,18 @@ public sealed partial class PaidActionForm : IValidatableObject
         ProtectedServiceSecret is null && (Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service));
 
     public Copy.CopyInput ToCopyInput() =>
-        new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses);
+        new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses,
+            OpensWithInvoice: OpensWithInvoice);
+
+    /// <summary>As <see cref="PaidAction.OpensWithInvoice"/>: questions (reports, services) always come before the invoice.</summary>
+    public bool OpensWithInvoice => DeepLinkOpensInvoice && !(Kind is ActionKind.Report or ActionKind.Service && Questions.Count > 0);
 
     public static PaidActionForm From(PaidAction a, TimeZoneInfo zone) => new()
     {
         Id = a.Id, Name = a.Name, Slug = a.Slug, Kind = a.Kind,
         Promise = a.Terms.Promise, Title = a.Terms.Title, Description = a.Terms.Description, PriceStars = a.Terms.PriceStars,
         AvailableFromLocal = ToLocal(a.AvailableFrom, zone), AvailableUntilLocal = ToLocal(a.AvailableUntil, zone), LaunchAtLocal = ToLocal(a.LaunchAt, zone),
-        StockLimit = a.StockLimit, PerBuyerLimit = a.PerBuyerLimit, InvoiceLifetimeHours = a.InvoiceLifetimeHours,
+        StockLimit = a.StockLimit, PerBuyerLimit = a.PerBuyerLimit, InvoiceLifetimeHours = a.InvoiceLifetimeHours, DeepLinkOpensInvoice = a.DeepLinkOpensInvoice,
         FileId = a.Terms.FileId, FileName = a.Terms.FileName, FileContentType = a.Terms.FileContentType, FileSize = a.Terms.FileSize,
         CreditAmount = a.Terms.CreditAmount, CreditExpiryDays = a.Terms.CreditExpiryDays, TextContent = a.Terms.TextContent,
         CommandName = a.Terms.CommandName, CommandUses = a.Terms.CommandUses, CommandReply = a.Terms.CommandReply,

@@ -12,7 +12,11 @@ using Telegram.Bot.Types.Enums;
 namespace StarsStudio.Features.Delivery;
 
 /// <summary>One order to deliver: the bot, the order, and the terms of the version it was sold under.</summary>
-public sealed record DeliveryContext(RunningBot Bot, Order Order, ActionTerms Terms);
+public sealed record DeliveryContext(RunningBot Bot, Order Order, ActionTerms Terms)
+{
+    /// <summary>The receipt line for deliverers that send it with their content (<see cref="IDeliverer.SendsReceipt"/>).</summary>
+    public string ReceiptFooter => Receipts.Footer(Order);
+}
 
 /// <summary>Delivers one kind. Grants (credits, command uses) must be idempotent per order; messages may repeat on retry.</summary>
 public interface IDeliverer
@@ -22,6 +26,11 @@ public interface IDeliverer
     bool IsReady(PaidActionForm form);
     /// <summary>Delivers and returns what the buyer got, in their words, for the receipt and the timeline.</summary>
     Task<string> DeliverAsync(DeliveryContext context, CancellationToken ct);
+    /// <summary>
+    /// True when the content goes out with its receipt (one message instead of two: at Telegram's cap messages per
+    /// purchase are what limits a launch), so the worker sends no receipt of its own.
+    /// </summary>
+    bool SendsReceipt => false;
 }
 
 /// <summary>Files: uploaded once per bot, then re-sent by Telegram's file_id.</summary>
@@ -61,6 +70,7 @@ public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, F
 public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.CreditPack;
+    public bool SendsReceipt => true;
     public bool IsReady(PaidActionForm form) => form.CreditAmount > 0;
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
@@ -71,7 +81,8 @@ public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycl
         if (!granting) throw new OrderNotDeliverableException();
         var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
         var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
-        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", SendPriority.Delivery, ct: ct);
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
+            Receipts.WithFooter($"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", c.Order), SendPriority.Delivery, ct: ct);
         return $"{amount} credits (balance {balance})";
     }
 }
@@ -80,12 +91,22 @@ public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycl
 public sealed class TextDeliverer(BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PrivateText;
+    public bool SendsReceipt => true;
     public bool IsReady(PaidActionForm form) => !string.IsNullOrWhiteSpace(form.TextContent);
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var text = c.Terms.TextContent ?? throw new DeliveryProblemException("The action has no text.");
-        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, text, SendPriority.Delivery, parseMode: ParseMode.Html, ct: ct);
+        var withReceipt = Receipts.WithFooter(text, c.Order);
+        if (withReceipt.Length <= Receipts.MaxMessageLength)
+            await sender.SendTextAsync(c.Bot, c.Order.BuyerId, withReceipt, SendPriority.Delivery, parseMode: ParseMode.Html, ct: ct);
+        else
+        {
+            // A text near Telegram's length limit cannot carry the receipt: two messages. A crash between them sends
+            // the text again on retry (its sending is recorded after both), which is rare and only a repeat.
+            await sender.SendTextAsync(c.Bot, c.Order.BuyerId, text, SendPriority.Delivery, parseMode: ParseMode.Html, ct: ct);
+            await sender.SendTextAsync(c.Bot, c.Order.BuyerId, c.ReceiptFooter, SendPriority.Delivery, ct: ct);
+        }
         return $"\"{c.Terms.Title}\"";
     }
 }
@@ -94,6 +115,7 @@ public sealed class TextDeliverer(BotSender sender) : IDeliverer
 public sealed class CommandDeliverer(OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PaidCommand;
+    public bool SendsReceipt => true;
     public bool IsReady(PaidActionForm form) =>
         !string.IsNullOrWhiteSpace(form.CommandName) && (form.CommandMode != Reports.CommandMode.Reply || !string.IsNullOrWhiteSpace(form.CommandReply));
 
@@ -111,7 +133,8 @@ public sealed class CommandDeliverer(OrderLifecycle lifecycle, BotSender sender,
             });
         }, ct);
         if (!granting) throw new OrderNotDeliverableException();
-        await sender.SendTextAsync(c.Bot, c.Order.BuyerId, $"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", SendPriority.Delivery, ct: ct);
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
+            Receipts.WithFooter($"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", c.Order), SendPriority.Delivery, ct: ct);
         return $"{uses} use{(uses == 1 ? "" : "s")} of /{name}";
     }
 }

@@ -140,7 +140,7 @@ public sealed class DeliveryWorker(
         try
         {
             var delivered = await DeliverContentAsync(bot, job, order, terms, claim, ct);
-            await SendReceiptAsync(bot, order, delivered, ct);
+            if (!(byKind.GetValueOrDefault(order.Kind)?.SendsReceipt ?? false)) await SendReceiptAsync(bot, order, delivered, ct);
             var now = clock.GetUtcNow();
             end = OrderTransitions.FinishDelivery;
             change = new OrderChange(now, EventActor.Bot, $"Delivered {delivered}; receipt sent")
@@ -277,7 +277,5 @@ public sealed class DeliveryWorker(
     }
 
     private Task SendReceiptAsync(RunningBot bot, Order order, string delivered, CancellationToken ct) =>
-        sender.SendTextAsync(bot, order.BuyerId,
-            $"🧾 Receipt · order {order.Code}\nPaid ⭐{order.Stars} · delivered {delivered}.\nQuestions about this purchase? Send /paysupport with the order code.",
-            SendPriority.Delivery, ct: ct);
+        sender.SendTextAsync(bot, order.BuyerId, Receipts.Standalone(order, delivered), SendPriority.Delivery, ct: ct);
 }

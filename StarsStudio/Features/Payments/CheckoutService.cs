@@ -84,7 +84,7 @@ public sealed class CheckoutService(
         Message invoice;
         try
         {
-            invoice = await sender.SendAsync(bot, buyer.Id, SendPriority.Reply, (client, token) => client.SendInvoice(
+            invoice = await sender.SendAsync(bot, buyer.Id, SendPriority.Invoice, (client, token) => client.SendInvoice(
                 chatId: buyer.Id,
                 title: terms.Title,
                 description: terms.Description,

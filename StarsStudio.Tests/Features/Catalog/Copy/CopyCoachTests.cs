@@ -397,4 +397,28 @@ public sealed class CopyCoachTests
         Description => input with { Description = text },
         _ => input with { Promise = text },
     };
+
+    [Fact]
+    public void Review_LinkOpensWithInvoiceAndDescriptionSaysNotWhen_WarnsOnTheDescription()
+    {
+        var findings = CopyCoach.Review(GoodFile with { Description = "A 12-week plan for your first marathon.", OpensWithInvoice = true });
+
+        var finding = Assert.Single(findings, f => f.Code == InvoiceLacksWhen);
+        Assert.Equal(Description, finding.Field);
+        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.True(CopyCoach.CanGoLive(findings)); // advice: the creator may overrule it
+    }
+
+    [Fact]
+    public void Review_LinkOpensWithInvoiceAndDescriptionSaysWhen_NoFinding()
+    {
+        Assert.DoesNotContain(CopyCoach.Review(GoodFile with { OpensWithInvoice = true }), f => f.Code == InvoiceLacksWhen);
+    }
+
+    [Fact]
+    public void Review_CardFirst_DescriptionNeedNotSayWhen()
+    {
+        // The card's promise carries it there.
+        Assert.DoesNotContain(CopyCoach.Review(GoodFile with { Description = "A 12-week plan for your first marathon." }), f => f.Code == InvoiceLacksWhen);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         // Weak copy first: the coach flags it live.
         await page.FillAsync("#promise", "premium access");
         await page.FillAsync("#title", "Marathon plan");
-        await page.FillAsync("#description", "A 12-week marathon training plan as a PDF, 4 runs a week.");
+        await page.FillAsync("#description", "A 12-week marathon training plan, 4 runs a week, sent here as a PDF right after you pay.");
         var coach = page.Locator("#copy-coach");
         await coach.GetByText("premium access").First.WaitForAsync();
 
@@ -58,6 +58,10 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         // The name suggests a link name (used if the field stays empty); the creator picks a shorter one.
         await page.Locator("#slug[placeholder='marathon-plan-pdf']").WaitForAsync();
         await page.FillAsync("#slug", "marathon-plan");
+        // By default the link opens with the invoice alone; this creator wants the card first, and the preview follows.
+        await Assertions.Expect(page.Locator("#preview-flow")).ToContainTextAsync("From the link: the invoice alone");
+        await page.GetByText("The link opens with the invoice").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-flow")).ToHaveTextAsync("The card in the chat, then the invoice after Buy.");
         // The price field is debounced: wait until the preview shows the new price, so Save sends 25 and not the
         // default (a Save within the debounce once sold this action at ⭐50).
         await Browser.FillUntilAsync(page, "#price", "25", page.Locator("[data-testid=card-price]", new() { HasTextString = "25" }));
@@ -75,6 +79,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         Assert.Equal(ActionStatus.Live, action.Status);
         Assert.Equal("a 12-week marathon training plan as a PDF", action.Terms.Promise);
         Assert.Equal(25, action.Terms.PriceStars);
+        Assert.False(action.DeepLinkOpensInvoice);
 
         // A virtual buyer opens the deep link in the Practice chat, taps Buy, pays.
         await page.GotoAsync("/practice");
@@ -108,9 +113,8 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         var botId = app.Service<BotClientAccessor>().Current!.BotId;
         var control = app.Control;
         var buyer = await control.CreateBuyerAsync(botId, "Refundee", null, "en", 50);
+        // The deep link answers with the invoice itself (the default for an action without questions).
         await control.StartAsync(botId, buyer.UserId, "refundable");
-        var card = await WaitForMessageAsync(botId, buyer.UserId, m => m.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true));
-        await control.TapButtonAsync(botId, buyer.UserId, card.MessageId, $"buy:{action.Id}");
         var invoice = await WaitForMessageAsync(botId, buyer.UserId, m => m.Invoice is not null);
         Assert.Equal(StarsStudio.Features.Practice.Emulator.PaymentStatus.Paid, (await control.PayAsync(botId, buyer.UserId, invoice.MessageId)).Status);
         await WaitForMessageAsync(botId, buyer.UserId, m => m.Text?.Contains("Receipt") == true);
@@ -153,7 +157,7 @@ public sealed class LaunchAndBuyBrowserTests : IAsyncLifetime
         await page.Locator("#pc-balance", new() { HasTextString = "0" }).WaitForAsync();
         await page.FillAsync("#pc-text", "/start credit-pack");
         await page.ClickAsync("#pc-send");
-        await page.Locator(".pc-button", new() { HasTextString = "Buy for" }).ClickAsync();
+        // The deep link answers with the invoice itself: no card, no Buy tap.
 
         await page.Locator(".pc-pay").ClickAsync();
         await page.GetByText("top up", new() { Exact = false }).First.WaitForAsync();

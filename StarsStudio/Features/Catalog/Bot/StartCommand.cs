@@ -7,8 +7,11 @@ using Telegram.Bot.Types.Enums;
 
 namespace StarsStudio.Features.Catalog.Bot;
 
-/// <summary>/start [slug]: the welcome and the catalog, or one action's card for a deep link.</summary>
-public sealed class StartCommand(SettingsService settings, CatalogService catalog, BuyerDirectory buyers, BotSender sender, TimeProvider clock) : IBotCommand
+/// <summary>
+/// /start [slug]: the welcome and the catalog, or for a deep link the action's invoice (one message: its title and
+/// description carry the card) or, where the creator chose it or questions come first, its card with Buy.
+/// </summary>
+public sealed class StartCommand(SettingsService settings, CatalogService catalog, BuyerDirectory buyers, BotSender sender, IDeepLinkInvoice invoices, TimeProvider clock) : IBotCommand
 {
     public string Name => "start";
     public string? MenuDescription => "See what you can buy";
@@ -18,7 +21,10 @@ public sealed class StartCommand(SettingsService settings, CatalogService catalo
         await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
         if (c.Arguments.Length > 0 && await catalog.FindBySlugAsync(c.Arguments, ct) is { } action)
         {
-            await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, action, clock, ct);
+            if (action.OpensWithInvoice && action.IsOnSale(clock.GetUtcNow()))
+                await invoices.SendInvoiceAsync(c.Bot, c.From, action, ct);
+            else
+                await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, action, clock, ct);
             return;
         }
         var texts = await settings.BuyerTextsAsync(ct);

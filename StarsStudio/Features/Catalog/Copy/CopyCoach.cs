@@ -30,6 +30,7 @@ public static class CopyCoach
         CheckField(draft, CopyField.Promise, draft.Promise, maxLength: null);
         CheckPromiseIsSpecific(draft);
         CheckCreditExpiryIsStated(draft);
+        CheckInvoiceCarriesTheCard(draft);
         CheckTitleIsNotShouting(draft);
         CheckPrice(draft, maxStars);
 
@@ -222,6 +223,23 @@ public static class CopyCoach
                 : ($"Add “valid {BuyerFacts.Days(days)} after purchase” to the promise or the description.", false);
         d.Add(CopyField.Promise, Problem, CopyCodes.ExpiryNotStated,
             $"These credits expire {BuyerFacts.Days(days)} after purchase, but neither the promise nor the description says so.",
+            suggestion, replacement);
+    }
+
+    /// <summary>How an invoice's description can say when the purchase arrives.</summary>
+    private static readonly Regex MentionsWhen = Phrase("right after", "as soon as", "instantly", "at once", "immediately",
+        "within", "after (?:you )?pay(?:ing|ment)?", "in this chat", "minutes?", "hours?");
+
+    /// <summary>
+    /// A deep link that opens with the invoice shows no card: the buyer reads only the invoice's title and
+    /// description before paying, so the description must say when it arrives (instant or queued).
+    /// </summary>
+    private static void CheckInvoiceCarriesTheCard(Draft d)
+    {
+        if (!d.Input.OpensWithInvoice || d.Description.Length == 0 || MentionsWhen.IsMatch(d.Description)) return;
+        var (suggestion, replacement) = WithFacts(d, CopyField.Description, "Say what arrives and when, for example ");
+        d.Add(CopyField.Description, Warning, CopyCodes.InvoiceLacksWhen,
+            "The link opens with the invoice, so buyers never see the card: the description is all they read before paying. Say when it arrives.",
             suggestion, replacement);
     }
 

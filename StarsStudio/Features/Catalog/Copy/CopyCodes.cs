@@ -11,6 +11,7 @@ public static class CopyCodes
     public const string PromiseTooShort = "PromiseTooShort";
     public const string PromiseNotConcrete = "PromiseNotConcrete";
     public const string ExpiryNotStated = "ExpiryNotStated";
+    public const string InvoiceLacksWhen = "InvoiceLacksWhen";
     public const string PaidMediaInstead = "PaidMediaInstead";
     public const string SubscriptionInstead = "SubscriptionInstead";
     public const string PriceTooLow = "PriceTooLow";

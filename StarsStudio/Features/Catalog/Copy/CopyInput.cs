@@ -1,6 +1,9 @@
 namespace StarsStudio.Features.Catalog.Copy;
 
-/// <summary>The buyer-facing copy of one paid action, plus the facts the coach may quote back in suggestions.</summary>
+/// <summary>
+/// The buyer-facing copy of one paid action, plus the facts the coach may quote back in suggestions.
+/// <paramref name="OpensWithInvoice"/>: its deep link answers with the invoice, so no card (and no promise) comes first.
+/// </summary>
 public sealed record CopyInput(
     ActionKind Kind,
     string Title,
@@ -10,4 +13,5 @@ public sealed record CopyInput(
     int? CreditAmount = null,
     int? CreditExpiryDays = null,
     string? CommandName = null,
-    int? CommandUses = null);
+    int? CommandUses = null,
+    bool OpensWithInvoice = false);

@@ -70,6 +70,24 @@ public partial class ActionEditorPage
         await EvaluateChecklistAsync();
     }
 
+    /// <summary>The choice changes what the buyer reads first, so the coach and the preview follow at once.</summary>
+    private void DeepLinkOpeningChanged(bool opensInvoice)
+    {
+        form!.DeepLinkOpensInvoice = opensInvoice;
+        ReviewCopy();
+    }
+
+    private string DeepLinkOpeningHelp => form switch
+    {
+        { DeepLinkOpensInvoice: false } => "The link shows the card with a Buy button; the invoice follows the tap.",
+        { OpensWithInvoice: false } => "This action asks its questions first, so its link shows the card; the invoice follows the answers.",
+        _ => "The invoice's title and description are all the buyer reads before paying. The catalog still shows the card.",
+    };
+
+    private string PreviewFlow => form?.OpensWithInvoice == true
+        ? "From the link: the invoice alone (its title and description carry the card). In the catalog: the card, then the invoice after Buy."
+        : "The card in the chat, then the invoice after Buy.";
+
     /// <summary>Debounced field edits arrive off the render flow, so they re-render through InvokeAsync.</summary>
     private void Review() => _ = InvokeAsync(() => { ReviewCopy(); StateHasChanged(); });
 
