@@ -1,7 +1,5 @@
 namespace StarsStudio.Bot;
 
-public enum BotState { Starting, Practice, Live, Error, Stopped }
-
 /// <summary>
 /// What the bot loop is doing right now, for the app bar chip and /healthz. A singleton notifier: pages
 /// subscribe to <see cref="Changed"/> and refresh through InvokeAsync.

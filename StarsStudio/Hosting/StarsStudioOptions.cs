@@ -23,16 +23,3 @@ public sealed class StarsStudioOptions
     /// <summary>The data directory as an absolute path (relative paths resolve against the working directory).</summary>
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
-
-/// <summary>Unattended installs create the Owner from configuration instead of the setup page.</summary>
-public sealed class OwnerSeedOptions
-{
-    public string? Email { get; set; }
-    public string? Password { get; set; }
-}
-
-/// <summary>
-/// A problem the operator must fix before StarsStudio can start. Its message is one plain sentence that
-/// Program.cs prints instead of a stack trace.
-/// </summary>
-public sealed class StartupProblemException(string message, Exception? inner = null) : Exception(message, inner);

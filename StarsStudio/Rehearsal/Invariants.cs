@@ -7,8 +7,6 @@ using StarsStudio.Features.Practice.Emulator;
 
 namespace StarsStudio.Rehearsal;
 
-public sealed record InvariantResult(string Name, bool Passed, string Detail);
-
 /// <summary>
 /// What must hold after any rehearsal or drill, checked against the app's database and the emulator's ledger:
 /// Stars charged = Stars recorded; each paid order delivered exactly once; credits granted = credits sold.

@@ -15,23 +15,3 @@ public sealed class Measurements
     public void Done() => Interlocked.Increment(ref completed);
     public void Error(string kind) => Errors.AddOrUpdate(kind, 1, (_, n) => n + 1);
 }
-
-/// <summary>Percentiles, the nearest-rank way.</summary>
-public static class Percentiles
-{
-    public static double Of(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return double.NaN;
-        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
-
-    public static LatencySummary Summarize(IEnumerable<double> values)
-    {
-        var list = values.ToList();
-        return new(list.Count, Of(list, 50), Of(list, 95), Of(list, 99), list.Count == 0 ? double.NaN : list.Max());
-    }
-}
-
-public sealed record LatencySummary(int Count, double P50, double P95, double P99, double Max);

@@ -1,35 +1,6 @@
 namespace StarsStudio.Bot.Outbound;
 
 /// <summary>
-/// Who waits for whom when the bot has more to say than Telegram lets it: lower goes first. A buyer who paid comes
-/// first (the playbook's first support case is "I paid and nothing came"), then a buyer about to pay, then everyone
-/// else: at the cap a card or catalog page for a newcomer must not delay someone's purchase.
-/// </summary>
-public enum SendPriority
-{
-    /// <summary>Deliveries and receipts of paid orders.</summary>
-    Delivery = 0,
-    /// <summary>Invoices: the buyer is one tap from paying.</summary>
-    Invoice = 1,
-    /// <summary>Answers to a buyer who is looking at the chat right now: cards, catalog pages, command replies.</summary>
-    Reply = 2,
-    /// <summary>Reminders and other broadcasts.</summary>
-    Broadcast = 3,
-}
-
-/// <summary>The outbound budget: Telegram allows about 30 messages/s per bot and about 1/s per chat.</summary>
-public sealed class OutboundOptions
-{
-    public const string Section = "Telegram:Outbound";
-    /// <summary>Overall messages per second; 0 = no limit. Slightly under Telegram's 30 so no 429 arrives.</summary>
-    public double MessagesPerSecond { get; set; } = 29;
-    /// <summary>Minimum gap between two messages to one chat; 0 = none.</summary>
-    public int PerChatIntervalMilliseconds { get; set; } = 1000;
-    /// <summary>A 429 asking for a longer pause than this is handed back to the caller to reschedule.</summary>
-    public int MaxRetryAfterSeconds { get; set; } = 60;
-}
-
-/// <summary>
 /// Hands out send permits at the configured rate, highest priority first, never two to one chat within the
 /// per-chat interval, and pauses everything after a 429. Pre-checkout answers do not come through here at all.
 /// The rate is a sliding window (at most N permits in any N/rate seconds), not a fixed spacing: a timer that

@@ -6,14 +6,6 @@ using StarsStudio.Features.Support;
 
 namespace StarsStudio.Features.Catalog;
 
-public sealed record SaveResult(bool Succeeded, string? Error, PaidAction? Action, bool NewVersion)
-{
-    public static SaveResult Fail(string error) => new(false, error, null, false);
-}
-
-/// <summary>A row of the paid actions list with what sold.</summary>
-public sealed record ActionSummary(PaidAction Action, int Paid, int Delivered, int StarsEarned);
-
 /// <summary>Creates, edits and lists paid actions. A change of price or terms writes a new version.</summary>
 public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, AuditLog audit, TimeProvider clock)
 {

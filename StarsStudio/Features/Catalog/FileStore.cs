@@ -61,5 +61,3 @@ public sealed class FileStore(IOptions<StarsStudioOptions> options, IDbContextFa
         return string.IsNullOrWhiteSpace(clean) ? "file" : clean[..Math.Min(clean.Length, 200)];
     }
 }
-
-public sealed class FileTooLargeException() : Exception($"Files can be at most {FileStore.MaxBytes / 1024 / 1024} MB (Telegram's limit for bots).");

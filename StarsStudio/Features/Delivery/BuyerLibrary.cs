@@ -9,19 +9,6 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace StarsStudio.Features.Delivery;
 
-/// <summary>One thing a buyer owns, for /purchases.</summary>
-public sealed record OwnedItem(Order Order, ActionTerms Terms, int? UsesLeft);
-
-public enum CommandUse { Used, NoneLeft, NotOwned }
-
-/// <summary>Runs one use of a paid command whose terms name a report template or a service (Features/Reports).</summary>
-public interface ICommandUseRunner
-{
-    bool Handles(ActionTerms terms);
-    /// <summary>Renders or calls and sends the result; throws when the use could not be served (the use is given back).</summary>
-    Task RunAsync(RunningBot bot, long buyerId, CommandEntitlement entitlement, ActionTerms terms, string input, CancellationToken ct);
-}
-
 /// <summary>What buyers own: /purchases, /balance, sending a purchase again, and spending paid-command uses.</summary>
 public sealed class BuyerLibrary(
     IDbContextFactory<StarsDbContext> dbFactory,

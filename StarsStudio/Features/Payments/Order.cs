@@ -5,13 +5,6 @@ using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Features.Payments;
 
-/// <summary>The order state machine (DESIGN.md). Side exits: Rejected, Expired, Cancelled, DeliveryFailed, Refunded.</summary>
-public enum OrderStatus
-{
-    Created, InvoiceSent, Approved, Paid, Delivering, Delivered,
-    Rejected, Expired, Cancelled, DeliveryFailed, Refunded,
-}
-
 /// <summary>One attempt by one buyer to buy one version of one action; its invoice payload maps to it alone.</summary>
 public sealed class Order
 {
@@ -59,64 +52,4 @@ public sealed class Order
         OrderStatus.InvoiceSent => "invoice sent",
         _ => Status.ToString().ToLowerInvariant(),
     };
-}
-
-public enum EventActor { Bot, Buyer, Staff, System, Telegram }
-
-/// <summary>One line of an order's timeline.</summary>
-public sealed class OrderEvent
-{
-    public long Id { get; set; }
-    public long OrderId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public EventActor Actor { get; set; }
-    /// <summary>Who exactly, for staff actions (email).</summary>
-    public string? ActorName { get; set; }
-    public OrderEventKind Kind { get; set; }
-    public required string Detail { get; set; }
-}
-
-/// <summary>
-/// The one definition of "orders that count against an action's stock and per-buyer limits": the bot's paid
-/// orders, and its orders approved at pre-checkout within the payment window (an approval not followed by a
-/// payment in time releases its hold).
-/// </summary>
-public static class OrderLimits
-{
-    public static IQueryable<Order> HoldingStockOf(this IQueryable<Order> orders, long botId, int actionId, DateTimeOffset approvedSince, long? exceptOrderId = null) =>
-        orders.Where(o => o.BotId == botId && o.ActionId == actionId && o.Id != exceptOrderId
-                          && (Order.PaidStates.Contains(o.Status) || (o.Status == OrderStatus.Approved && o.ApprovedAt > approvedSince)));
-
-    /// <summary>Only paid orders: what "you already own this" is about.</summary>
-    public static IQueryable<Order> PaidOf(this IQueryable<Order> orders, long botId, int actionId, long buyerId) =>
-        orders.Where(o => o.BotId == botId && o.ActionId == actionId && o.BuyerId == buyerId && Order.PaidStates.Contains(o.Status));
-}
-
-internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEntityTypeConfiguration<OrderEvent>
-{
-    public void Configure(EntityTypeBuilder<Order> b)
-    {
-        b.HasIndex(o => o.Code).IsUnique();
-        b.HasIndex(o => o.ChargeId).IsUnique();
-        b.HasIndex(o => new { o.BotId, o.BuyerId, o.CreatedAt });
-        b.HasIndex(o => new { o.ActionId, o.Status });
-        b.HasIndex(o => new { o.BotId, o.ActionId, o.Status });
-        b.HasIndex(o => new { o.Status, o.CreatedAt });
-        b.HasIndex(o => o.CreatedAt);
-        b.Property(o => o.Code).HasMaxLength(16);
-        b.Property(o => o.ChargeId).HasMaxLength(128);
-        b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
-        b.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
-        b.HasOne(o => o.Action).WithMany().HasForeignKey(o => o.ActionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId);
-    }
-
-    public void Configure(EntityTypeBuilder<OrderEvent> b)
-    {
-        b.HasIndex(e => new { e.OrderId, e.At });
-        b.Property(e => e.Actor).HasConversion<string>().HasMaxLength(16);
-        b.Property(e => e.Kind).HasMaxLength(40)
-            .HasConversion(k => OrderEventKinds.ToStored(k), s => OrderEventKinds.FromStored(s));
-    }
 }

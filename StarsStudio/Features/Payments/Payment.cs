@@ -3,18 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace StarsStudio.Features.Payments;
 
-public enum PaymentMatch
-{
-    /// <summary>Paid the order its payload names, for the right amount.</summary>
-    Matched,
-    /// <summary>The payload names no order of ours, or its signature is wrong: support decides.</summary>
-    Unmatched,
-    /// <summary>The order was already paid by another charge (Telegram lets an invoice be paid twice).</summary>
-    SecondPayment,
-    /// <summary>Amount or currency differ from the order.</summary>
-    WrongAmount,
-}
-
 /// <summary>
 /// Every successful_payment Telegram reported, stored exactly once by its charge id — including payments
 /// that match no order, which are kept for support instead of being dropped.
@@ -41,18 +29,4 @@ public sealed class Payment
     public DateTimeOffset? RefundClaimUntil { get; set; }
     /// <summary>Support handled an unmatched payment (delivered by hand or refunded).</summary>
     public bool Resolved { get; set; }
-}
-
-internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
-{
-    public void Configure(EntityTypeBuilder<Payment> b)
-    {
-        b.HasIndex(p => p.ChargeId).IsUnique();
-        b.HasIndex(p => new { p.Match, p.Resolved });
-        b.HasIndex(p => p.OrderId);
-        b.Property(p => p.ChargeId).HasMaxLength(128);
-        b.Property(p => p.Currency).HasMaxLength(8);
-        b.Property(p => p.InvoicePayload).HasMaxLength(256);
-        b.Property(p => p.Match).HasConversion<string>().HasMaxLength(20);
-    }
 }

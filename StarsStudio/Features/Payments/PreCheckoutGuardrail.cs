@@ -2,28 +2,6 @@ using StarsStudio.Features.Catalog;
 
 namespace StarsStudio.Features.Payments;
 
-/// <summary>What the guardrail knows about one pre_checkout_query.</summary>
-public sealed record GuardrailInput(
-    long FromUserId,
-    string Currency,
-    long TotalAmount,
-    bool PayloadReadable,
-    bool SignatureValid,
-    Order? Order,
-    PaidAction? Action,
-    /// <summary>Orders of this action holding stock (approved or sold), not counting this one.</summary>
-    int HeldForAction,
-    /// <summary>Orders of this action this buyer holds, not counting this one.</summary>
-    int HeldByBuyer,
-    DateTimeOffset Now);
-
-/// <summary>The answer: approve, or refuse with the rule that said no and a message the buyer reads.</summary>
-public sealed record GuardrailDecision(bool Approve, string Rule, string? BuyerMessage)
-{
-    public static readonly GuardrailDecision Approved = new(true, "approved", null);
-    public static GuardrailDecision Refuse(string rule, string message) => new(false, rule, message);
-}
-
 /// <summary>
 /// The pre-checkout rules of DESIGN.md, as one pure function so each rule is tested alone. Every refusal
 /// says, in plain words, what happened and what to do (usually: tap Buy again for a fresh invoice).

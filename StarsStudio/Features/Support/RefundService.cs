@@ -10,21 +10,6 @@ using Telegram.Bot.Exceptions;
 
 namespace StarsStudio.Features.Support;
 
-/// <summary>What a refund would take back, shown before staff confirm.</summary>
-public sealed record RefundPreview(
-    bool CanRefund, string? Why, int Stars, int CreditsGranted, int CreditsSpent, int CommandUsesLeft, int CommandUsesSpent)
-{
-    /// <summary>Credits the buyer already spent: they cannot be taken back, so the refund costs the creator them.</summary>
-    public int Shortfall => CreditsSpent;
-}
-
-public enum RefundOutcome { Refunded, AlreadyRefunded, NeedsShortfallDecision, NotRefundable, TelegramRefused, BotNotRunning }
-
-public sealed record RefundResult(RefundOutcome Outcome, string Message)
-{
-    public bool Succeeded => Outcome is RefundOutcome.Refunded or RefundOutcome.AlreadyRefunded;
-}
-
 /// <summary>
 /// Refunds an order through refundStarPayment exactly once, then takes back what it delivered: the credit grant's
 /// remaining credits (never below zero) and the paid command's remaining uses. Also applies Telegram's own

@@ -1,8 +1,5 @@
 namespace StarsStudio.Features.Payments.Lifecycle;
 
-/// <summary>How a timeline line looks on the order page: its tone picks the colour.</summary>
-public enum EventTone { Neutral, Good, Bad, Money, Staff }
-
 /// <summary>The stored name, label and tone of every <see cref="OrderEventKind"/>.</summary>
 public static class OrderEventKinds
 {

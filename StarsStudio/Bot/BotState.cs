@@ -1,0 +1,3 @@
+namespace StarsStudio.Bot;
+
+public enum BotState { Starting, Practice, Live, Error, Stopped }

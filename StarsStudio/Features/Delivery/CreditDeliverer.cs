@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace StarsStudio.Features.Delivery;
+
+/// <summary>Credit packs: one ledger grant per order (unique), only while the order is being delivered, then the new balance.</summary>
+public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
+{
+    public ActionKind Kind => ActionKind.CreditPack;
+    public bool SendsReceipt => true;
+    public bool IsReady(PaidActionForm form) => form.CreditAmount > 0;
+
+    public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
+    {
+        var amount = c.Terms.CreditAmount ?? throw new DeliveryProblemException("The action has no credit amount.");
+        var granting = await lifecycle.WhileDeliveringAsync(c.Order.Id,
+            db => CreditLedger.AddGrantAsync(db, c.Order, amount, c.Terms.CreditExpiryDays, clock.GetUtcNow(), ct), ct);
+        if (!granting) throw new OrderNotDeliverableException();
+        var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
+        var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
+        await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
+            Receipts.WithFooter($"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", c.Order), SendPriority.Delivery, ct: ct);
+        return $"{amount} credits (balance {balance})";
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Bot.Outbound;
+using StarsStudio.Data;
+using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Payments;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace StarsStudio.Features.Delivery;
+
+/// <summary>One thing a buyer owns, for /purchases.</summary>
+public sealed record OwnedItem(Order Order, ActionTerms Terms, int? UsesLeft);
