@@ -41,11 +41,12 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
 
     /// <summary>
     /// Marks inside the caller's context, so a money handler can record the update in the same transaction as
-    /// its state change. Returns false when it was already marked (a duplicate that raced in).
+    /// its state change. Returns false when it was already marked (a duplicate that raced in). ON CONFLICT DO
+    /// NOTHING is the one spelling SQLite and PostgreSQL share, so one statement serves both providers.
     /// </summary>
     public static async Task<bool> MarkProcessedAsync(StarsDbContext db, long botId, int updateId, DateTimeOffset now, CancellationToken ct)
         => await db.Database.ExecuteSqlAsync(
-            $"INSERT OR IGNORE INTO ProcessedUpdates (BotId, UpdateId, ProcessedAt) VALUES ({botId}, {updateId}, {now.UtcTicks})", ct) == 1;
+            $"INSERT INTO \"ProcessedUpdates\" (\"BotId\", \"UpdateId\", \"ProcessedAt\") VALUES ({botId}, {updateId}, {now.UtcTicks}) ON CONFLICT DO NOTHING", ct) == 1;
 
     /// <summary>Telegram keeps updates at most 24 h; a week of ids is plenty to catch any redelivery.</summary>
     public async Task<int> ForgetOlderThanAsync(TimeSpan age, CancellationToken ct)
