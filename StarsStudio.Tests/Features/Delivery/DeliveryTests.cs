@@ -16,6 +16,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         await api.DisposeAsync();
         try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+        await TestDatabase.DropAsync(dataDirectory);
     }
 
     private static async Task<(string Payload, Order Order)> PaidAsync(LocalShop shop, long buyer, StarsStudio.Features.Catalog.PaidActionForm form, string charge)
@@ -147,6 +148,5 @@ public sealed class DeliveryTests : IAsyncLifetime
         await api.WaitForCallAsync("answerCallbackQuery", b => b["text"]?.ToString() == "That purchase is not yours.");
     }
 
-    private async Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() =>
-        new(new DbContextOptionsBuilder<StarsStudio.Data.StarsDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "stars-studio.db")};Pooling=false").Options);
+    private Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() => Task.FromResult(TestDatabase.Open(dataDirectory));
 }
