@@ -15,8 +15,9 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
     {
         // Telegram numbers updates upwards, so a fresh update is above every id ever processed: no query needed.
         // Only a redelivery (or an id below the mark) asks the database. Saves a read on nearly every update.
-        if (updateId > await HighestMarkedAsync(botId, ct)) return false;
+        // On PostgreSQL other instances mark updates this one never saw, so the mark here proves nothing: ask.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!db.Database.IsNpgsql() && updateId > await HighestMarkedAsync(botId, ct)) return false;
         return await db.ProcessedUpdates.AnyAsync(p => p.BotId == botId && p.UpdateId == updateId, ct);
     }
 
