@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Features.Payments;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Hosting;
+
+/// <summary>
+/// Two app instances on one PostgreSQL database, each behind its own Bot API standing for the same bot (as two
+/// webhook instances behind a load balancer each receive some of its updates). What guards money must hold across
+/// them: update-id dedupe, the unique charge id, and the stock limit.
+/// </summary>
+public sealed class SeveralInstancesTests : IAsyncLifetime
+{
+    // Shared by both instances, as README's "Several instances" asks: the invoice payload key lives here.
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+    private const int Price = 5;
+    private LocalShop first = null!;
+    private LocalShop second = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (TestDatabase.Server is null) return; // PostgresFact skips every test then
+        var firstApi = await LocalBotApi.StartAsync();
+        var secondApi = await LocalBotApi.StartAsync();
+        secondApi.NumberUpdatesFrom(500_000);
+        first = await StartAsync(firstApi);
+        second = await StartAsync(secondApi);
+    }
+
+    private Task<LocalShop> StartAsync(LocalBotApi api) => LocalShop.StartAsync(api, dataDirectory, app =>
+    {
+        foreach (var (key, value) in TestDatabase.PostgresSettings(dataDirectory)) app.With(key, value);
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (TestDatabase.Server is null) return;
+        foreach (var shop in new[] { first, second })
+        {
+            if (shop is null) continue;
+            await shop.DisposeAsync();
+            await shop.Api.DisposeAsync();
+        }
+        await TestDatabase.DropAsync(dataDirectory);
+        try { Directory.Delete(dataDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [PostgresFact]
+    public async Task SamePaymentUpdate_ToBothInstances_RecordedAndDeliveredOnce()
+    {
+        var buyer = SharedShop.NewBuyer();
+        var action = await CatalogSeed.LiveAsync(first.App, CatalogSeed.Credits(slug: SharedShop.NewSlug("credits"), price: Price));
+        var (invoice, order) = await first.BuyAsync(buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+        Assert.True((await first.PreCheckoutAsync(buyer, payload, Price)).Ok);
+
+        // Telegram redelivers one update (same update_id) and each instance gets a copy.
+        var updateId = first.Pay(buyer, payload, Price, "charge-both", updateId: 900_001);
+        second.Pay(buyer, payload, Price, "charge-both", updateId);
+        await first.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        await first.SettleAsync();
+        await second.SettleAsync();
+
+        await using var db = await first.App.DbAsync();
+        Assert.Equal(1, await db.Payments.CountAsync(p => p.ChargeId == "charge-both"));
+        Assert.Equal(1, await db.CreditGrants.CountAsync(g => g.OrderId == order.Id));
+        Assert.Single(first.Api.SentTexts(buyer).Concat(second.Api.SentTexts(buyer)), t => t.Contains(order.Code) && t.Contains("/paysupport"));
+    }
+
+    [PostgresFact]
+    public async Task SameChargeId_DifferentUpdates_OnBothInstances_OnePayment()
+    {
+        var buyer = SharedShop.NewBuyer();
+        var action = await CatalogSeed.LiveAsync(first.App, CatalogSeed.Credits(slug: SharedShop.NewSlug("credits"), price: Price));
+        var (invoice, order) = await first.BuyAsync(buyer, action);
+        var payload = invoice["payload"]!.GetValue<string>();
+        Assert.True((await first.PreCheckoutAsync(buyer, payload, Price)).Ok);
+
+        // Two different updates carrying one charge: the unique charge id decides, whichever instance is first.
+        first.Pay(buyer, payload, Price, "charge-twice");
+        second.Pay(buyer, payload, Price, "charge-twice");
+        await first.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+        await first.SettleAsync();
+        await second.SettleAsync();
+
+        await using var db = await second.App.DbAsync();
+        var payment = Assert.Single(await db.Payments.AsNoTracking().Where(p => p.ChargeId == "charge-twice").ToListAsync());
+        Assert.Equal(order.Id, payment.OrderId);
+        Assert.Equal(1, await db.CreditGrants.CountAsync(g => g.OrderId == order.Id));
+    }
+
+    [PostgresFact]
+    public async Task LastUnit_PreCheckoutsOnBothInstancesAtOnce_ExactlyOneApproved()
+    {
+        var action = await CatalogSeed.LiveAsync(first.App, CatalogSeed.Credits(slug: SharedShop.NewSlug("credits"), price: Price), f => f.StockLimit = 1);
+        var attempts = new List<(LocalShop Shop, long Buyer, string Payload)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var shop = i % 2 == 0 ? first : second;
+            var buyer = SharedShop.NewBuyer();
+            var (invoice, _) = await shop.BuyAsync(buyer, action);
+            attempts.Add((shop, buyer, invoice["payload"]!.GetValue<string>()));
+        }
+
+        var answers = await Task.WhenAll(attempts.Select(a => a.Shop.PreCheckoutAsync(a.Buyer, a.Payload, Price)));
+
+        Assert.Single(answers, a => a.Ok);
+        Assert.All(answers.Where(a => !a.Ok), a => Assert.Contains("sold out", a.Error));
+        await using var db = await first.App.DbAsync();
+        Assert.Equal(1, await db.Orders.CountAsync(o => o.ActionId == action.Id && o.Status == OrderStatus.Approved));
+    }
+}
