@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StarsStudio.Data;
 using StarsStudio.Features.Payments;
 using StarsStudio.Tests.Infrastructure;
 
@@ -27,6 +28,15 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         second = await StartAsync(secondApi);
     }
 
+    private readonly HashSet<LocalShop> stopped = [];
+
+    private async Task StopAsync(LocalShop shop)
+    {
+        stopped.Add(shop);
+        await shop.DisposeAsync();
+        await shop.Api.DisposeAsync();
+    }
+
     private Task<LocalShop> StartAsync(LocalBotApi api) => LocalShop.StartAsync(api, dataDirectory, app =>
     {
         foreach (var (key, value) in TestDatabase.PostgresSettings(dataDirectory)) app.With(key, value);
@@ -37,9 +47,8 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         if (TestDatabase.Server is null) return;
         foreach (var shop in new[] { first, second })
         {
-            if (shop is null) continue;
-            await shop.DisposeAsync();
-            await shop.Api.DisposeAsync();
+            if (shop is null || stopped.Contains(shop)) continue;
+            await StopAsync(shop);
         }
         await TestDatabase.DropAsync(dataDirectory);
         try { Directory.Delete(dataDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -108,5 +117,22 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.All(answers.Where(a => !a.Ok), a => Assert.Contains("sold out", a.Error));
         await using var db = await first.App.DbAsync();
         Assert.Equal(1, await db.Orders.CountAsync(o => o.ActionId == action.Id && o.Status == OrderStatus.Approved));
+    }
+
+    [PostgresFact]
+    public async Task Singletons_HeldByOneInstance_MoveToTheOtherWhenItStops()
+    {
+        string[] names = ["order-expiry", "reconciliation", "reminders"];
+        Singletons Of(LocalShop shop) => shop.App.Service<Singletons>();
+        await Eventually.UntilAsync(() => names.All(n => Of(first).Held.Contains(n) || Of(second).Held.Contains(n)), "every singleton to run somewhere");
+        Assert.All(names, n => Assert.False(Of(first).Held.Contains(n) && Of(second).Held.Contains(n), $"{n} runs on both instances"));
+
+        var holder = Of(first).Held.Contains("order-expiry") ? first : second;
+        var other = holder == first ? second : first;
+        await StopAsync(holder);
+
+        await Eventually.UntilAsync(() => names.All(Of(other).Held.Contains), "the other instance to take every singleton over");
+        var health = await other.App.CreateClient().GetStringAsync("/healthz");
+        Assert.Contains("\"order-expiry\"", health);
     }
 }

@@ -50,6 +50,7 @@ public static class DataExtensions
         }
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<StarsDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Singletons>();
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
