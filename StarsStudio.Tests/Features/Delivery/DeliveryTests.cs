@@ -61,7 +61,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Deliver_AppStoppedBetweenPaidAndDelivered_DeliveredAfterRestart()
     {
         Order order;
-        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres))
         {
             // The text delivery hangs, and the app stops while it does.
             api.FailMethod("sendMessage", "hang", 1);
@@ -71,7 +71,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         await using (var db = await OpenDbAsync())
             Assert.Equal(JobStatus.Running, (await db.DeliveryJobs.SingleAsync()).Status);
 
-        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        await using var second = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres);
         var delivered = await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
         Assert.Equal("charge-restart", delivered.ChargeId);
         await using var after = await second.App.DbAsync();
@@ -82,7 +82,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Deliver_AppStoppedAfterTheContentBeforeTheReceipt_RestartSendsOnlyTheReceipt()
     {
         Order order;
-        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres))
         {
             api.FailMethod("sendMessage", "ok");   // the content goes out …
             api.FailMethod("sendMessage", "hang"); // … the receipt hangs, and the app stops while it does
@@ -101,7 +101,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             Assert.NotNull(job.ContentSentAt);
         }
 
-        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        await using var second = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres);
         await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
         Assert.Single(api.SentTexts(66), t => t.StartsWith("<b>Launch checklist</b>"));
         Assert.Contains(api.SentTexts(66), t => t.Contains("Receipt") && t.Contains(order.Code));
@@ -146,6 +146,15 @@ public sealed class DeliveryTests : IAsyncLifetime
         // Somebody else's order cannot be fetched.
         api.Enqueue(Updates.Callback(66, $"dl:{order.Id}"));
         await api.WaitForCallAsync("answerCallbackQuery", b => b["text"]?.ToString() == "That purchase is not yours.");
+    }
+
+    /// <summary>
+    /// On PostgreSQL a restarted instance cannot tell a dead worker's Running job from one another instance is
+    /// running right now: only the lease hands it over, so the restart tests use a short one there.
+    /// </summary>
+    private static void ShortLeaseOnPostgres(StarsAppFactory app)
+    {
+        if (TestDatabase.AppsOnPostgres) app.With("Delivery:LeaseSeconds", "5");
     }
 
     private Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() => Task.FromResult(TestDatabase.Open(dataDirectory));
