@@ -135,4 +135,25 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var health = await other.App.CreateClient().GetStringAsync("/healthz");
         Assert.Contains("\"order-expiry\"", health);
     }
+
+    [PostgresFact]
+    public async Task OrderChangedOnOneInstance_OpenDashboardOnTheOtherHearsOfIt()
+    {
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<(long OrderId, OrderStatus Status)>();
+        var notifier = second.App.Service<OrderNotifier>();
+        void Listen(long id, OrderStatus status) => heard.Enqueue((id, status));
+        notifier.OrderChanged += Listen;
+        try
+        {
+            var buyer = SharedShop.NewBuyer();
+            var action = await CatalogSeed.LiveAsync(first.App, CatalogSeed.Credits(slug: SharedShop.NewSlug("credits"), price: Price));
+            var (invoice, order) = await first.BuyAsync(buyer, action);
+            Assert.True((await first.PreCheckoutAsync(buyer, invoice["payload"]!.GetValue<string>(), Price)).Ok);
+            first.Pay(buyer, invoice["payload"]!.GetValue<string>(), Price, "charge-notify");
+            await first.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
+
+            await Eventually.UntilAsync(() => heard.Contains((order.Id, OrderStatus.Delivered)), "the other instance to hear the order was delivered");
+        }
+        finally { notifier.OrderChanged -= Listen; }
+    }
 }

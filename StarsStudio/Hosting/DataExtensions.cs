@@ -31,6 +31,8 @@ public static class DataExtensions
             });
             builder.Services.AddSingleton<IDbContextFactory<StarsDbContext>, DerivedDbContextFactory<StarsDbContext, PostgresStarsDbContext>>();
             builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresStarsDbContext>>().CreateDbContext());
+            // Open dashboards on every instance hear of order changes made on any of them.
+            builder.Services.AddHostedService<PostgresOrderRelay>();
         }
         else
         {
