@@ -156,4 +156,39 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         }
         finally { notifier.OrderChanged -= Listen; }
     }
+
+    [PostgresFact]
+    public async Task TwoInstancesStartingTogether_OnAnEmptyDatabase_MigrateOnceAndBothServe()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        StarsAppFactory NewApp()
+        {
+            var app = new StarsAppFactory().With("StarsStudio:DataDirectory", directory);
+            foreach (var (key, value) in TestDatabase.PostgresSettings(directory)) app.With(key, value);
+            return app;
+        }
+        await using var one = NewApp();
+        await using var two = NewApp();
+        try
+        {
+            await Task.WhenAll(Task.Run(one.Start), Task.Run(two.Start));
+
+            // Both serve: healthy once each one's (practice) bot has connected.
+            foreach (var app in new[] { one, two })
+            {
+                using var client = app.CreateClient();
+                await Eventually.GetAsync(() => client.GetAsync("/healthz"), r => r.IsSuccessStatusCode, r => $"/healthz stayed {(int)r.StatusCode}");
+            }
+            await using var db = await one.DbAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(db.Database.GetMigrations().Count(), (await db.Database.GetAppliedMigrationsAsync()).Count());
+        }
+        finally
+        {
+            await one.DisposeAsync();
+            await two.DisposeAsync();
+            await TestDatabase.DropAsync(directory);
+            try { Directory.Delete(directory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
 }

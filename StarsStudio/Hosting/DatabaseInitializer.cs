@@ -37,9 +37,20 @@ internal sealed class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }
-        foreach (var seeder in services.GetServices<IStartupSeeder>())
-            await seeder.SeedAsync(cancellationToken);
+        // Seeders check, then insert (roles, the owner): instances starting together on PostgreSQL take turns, so
+        // the second finds what the first made instead of failing on the unique index.
+        await using (await SeedingLockAsync(cancellationToken))
+            foreach (var seeder in services.GetServices<IStartupSeeder>())
+                await seeder.SeedAsync(cancellationToken);
         logger.LogInformation("Database ready ({Provider}); data directory {DataDirectory}", database.Value.Provider, options.Value.FullDataDirectory);
+    }
+
+    private async Task<IAsyncDisposable?> SeedingLockAsync(CancellationToken ct)
+    {
+        if (database.Value.Provider != DatabaseProvider.Postgres) return null;
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("StarsStudio")!;
+        return await new Medallion.Threading.Postgres.PostgresDistributedLock(
+            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey("starsstudio:seeding", allowHashing: true), connectionString).AcquireAsync(cancellationToken: ct);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
