@@ -47,10 +47,13 @@ results="$(mktemp -d)"
 # Every test once on SQLite (the several-instances tests use the PostgreSQL server themselves)...
 dotnet test StarsStudio.sln -c Release --logger "trx;LogFilePrefix=run" --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 status=${PIPESTATUS[0]}
-# ...then the integration tests of payments, delivery, refunds, reminders, support and the update loop again, on PostgreSQL.
+# ...then the integration tests of payments, delivery, refunds, reminders, support, the update loop and the drills
+# again, on PostgreSQL.
 postgres_tests="FullyQualifiedName~StarsStudio.Tests.Features.Payments|FullyQualifiedName~StarsStudio.Tests.Features.Delivery"
 postgres_tests="$postgres_tests|FullyQualifiedName~StarsStudio.Tests.Features.Support|FullyQualifiedName~StarsStudio.Tests.Features.Reminders"
 postgres_tests="$postgres_tests|FullyQualifiedName~StarsStudio.Tests.Bot"
+# The drills, except crash (its child process reads the SQLite file) and switch (not yet passing on PostgreSQL).
+postgres_tests="$postgres_tests|(FullyQualifiedName~StarsStudio.Tests.Rehearsal&FullyQualifiedName!~Drill_Crash&FullyQualifiedName!~Drill_Switch)"
 STARS_TEST_DATABASE=Postgres dotnet test StarsStudio.sln -c Release --no-build --filter "$postgres_tests" \
   --logger "trx;LogFilePrefix=postgres" --results-directory "$results" 2>&1 | tee -a "$results/console.log"
 pg_status=${PIPESTATUS[0]}
