@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using StarsStudio.Tests.Infrastructure;
 
 namespace StarsStudio.Tests.Hosting;
 
@@ -85,6 +86,49 @@ public sealed class StartupProblemTests : IDisposable
         var line = AssertOneSentence(await RunAppAsync(("StarsStudio__DataDirectory", dataDirectory), ("Telegram__BotToken", "oops-not-a-token")));
         Assert.Contains("Telegram:BotToken", line);
         Assert.DoesNotContain("oops-not-a-token", line);
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithoutConnectionString_SaysSo()
+    {
+        var line = AssertOneSentence(await RunAppAsync(("StarsStudio__DataDirectory", dataDirectory), ("Database__Provider", "Postgres")));
+        Assert.Contains("ConnectionStrings:StarsStudio is empty", line);
+    }
+
+    [Fact]
+    public async Task Start_PostgresUnreachable_NamesTheServerNotThePassword()
+    {
+        // Port 1 on loopback: nothing listens there.
+        var line = AssertOneSentence(await RunAppAsync(("StarsStudio__DataDirectory", dataDirectory), ("Database__Provider", "Postgres"),
+            ("ConnectionStrings__StarsStudio", "Host=127.0.0.1;Port=1;Database=stars;Username=stars;Password=hunter2-secret;Timeout=5")));
+        Assert.Contains("cannot reach PostgreSQL", line);
+        Assert.Contains("127.0.0.1:1", line);
+        Assert.DoesNotContain("hunter2-secret", line);
+    }
+
+    [PostgresFact]
+    public async Task Start_ForeignPostgresDatabase_IsRefused()
+    {
+        var connectionString = TestDatabase.ConnectionStringFor(dataDirectory);
+        await using (var server = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.Server) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await server.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{TestDatabase.NameFor(dataDirectory)}\"", server);
+            await create.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            await using (var foreign = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+            {
+                await foreign.OpenAsync();
+                await using var table = new Npgsql.NpgsqlCommand("CREATE TABLE customers (id int PRIMARY KEY, name text)", foreign);
+                await table.ExecuteNonQueryAsync();
+            }
+            var line = AssertOneSentence(await RunAppAsync(("StarsStudio__DataDirectory", dataDirectory), ("Database__Provider", "Postgres"),
+                ("ConnectionStrings__StarsStudio", connectionString)));
+            Assert.Contains("is not a StarsStudio database", line);
+        }
+        finally { await TestDatabase.DropAsync(dataDirectory); }
     }
 
     public void Dispose()

@@ -46,6 +46,16 @@ public sealed partial class LocalBotApi : IAsyncDisposable
         return self;
     }
 
+    /// <summary>
+    /// Where this API's update ids start. Two APIs that stand for one Telegram bot in front of two app instances
+    /// must not hand out the same id for different updates (Telegram never would; the shared dedupe table would
+    /// drop the second).
+    /// </summary>
+    public void NumberUpdatesFrom(int first)
+    {
+        lock (gate) nextUpdateId = first;
+    }
+
     /// <summary>Queues an update; returns its update_id. Reuse an id to simulate a redelivery.</summary>
     public int Enqueue(Func<int, JsonObject> update, int? id = null)
     {

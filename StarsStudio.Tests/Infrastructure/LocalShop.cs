@@ -98,5 +98,6 @@ public sealed class LocalShop : IAsyncDisposable
         await App.DisposeAsync();
         if (ownsApi) await Api.DisposeAsync();
         try { Directory.Delete(DataDirectory, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (TestDatabase.AppsOnPostgres) await TestDatabase.DropAsync(DataDirectory);
     }
 }

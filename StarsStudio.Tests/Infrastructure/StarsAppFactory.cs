@@ -43,6 +43,10 @@ public class StarsAppFactory : WebApplicationFactory<Program>
         if (Environment.GetEnvironmentVariable("STARS_TESTS_BOOT_LOG") is { Length: > 0 } bootLog)
             lock (BootLogGate) File.AppendAllText(bootLog, BootedBy() + Environment.NewLine);
         builder.UseEnvironment("Testing");
+        // The Postgres run of ./test.sh: the app's database is the data directory's own database on that server,
+        // unless the test chose a provider itself.
+        if (TestDatabase.AppsOnPostgres && !settings.ContainsKey("Database:Provider"))
+            foreach (var (key, value) in TestDatabase.PostgresSettings(settings["StarsStudio:DataDirectory"]!)) settings[key] = value;
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
@@ -88,6 +92,7 @@ public class StarsAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (TestDatabase.AppsOnPostgres) await TestDatabase.DropAsync(DataDirectory);
     }
 }
 

@@ -7,12 +7,16 @@ namespace StarsStudio.Tests.Rehearsal;
 [Collection(HeavyCollection.Name)]
 public sealed class RehearsalTests
 {
+    /// <summary>In the PostgreSQL run of ./test.sh the rehearsal's app runs there too (the crash drill stays on SQLite).</summary>
+    private static RehearsalOptions OnTestDatabase(RehearsalOptions options) =>
+        TestDatabase.AppsOnPostgres ? options with { PostgresServer = TestDatabase.Server } : options;
+
     private static readonly string Out = Path.Combine(Path.GetTempPath(), "stars-tests", "rehearsal-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Run_TwentyBuyers_AllPurchasesDeliveredAndInvariantsHold()
     {
-        var options = RehearsalOptions.Parse(["--buyers", "20", "--kinds", "credits,text,command,file", "--limits", "off", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["--buyers", "20", "--kinds", "credits,text,command,file", "--limits", "off", "--out", Out]));
         var report = await RehearsalCommand.RunBenchmarkAsync(options, TextWriter.Null);
 
         Assert.True(report.Passed, report.ToMarkdown());
@@ -26,7 +30,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_Duplicates_EveryUpdateThreeTimes_StillExactlyOnce()
     {
-        var options = RehearsalOptions.Parse(["drill", "duplicates", "--buyers", "12", "--limits", "off", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "duplicates", "--buyers", "12", "--limits", "off", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.True(report.Passed, report.ToMarkdown());
         Assert.Equal(12, report.StarsStudio!.Completed);
@@ -35,7 +39,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_Staff_RefundsRedeliveriesAndResolvesRaceBuyers_EveryInvariantHolds()
     {
-        var options = RehearsalOptions.Parse(["drill", "staff", "--buyers", "12", "--limits", "off", "--faults", "0.1", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "staff", "--buyers", "12", "--limits", "off", "--faults", "0.1", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
         Assert.Contains(report.Invariants, i => i.Name == "a refunded order holds no credits or uses");
@@ -44,7 +48,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_DoublePay_InvoicesPaidTwiceAndForwarded_EachDeliveredOnceExtraChargesRefundedOnce()
     {
-        var options = RehearsalOptions.Parse(["drill", "doublepay", "--buyers", "9", "--limits", "off", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "doublepay", "--buyers", "9", "--limits", "off", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
         Assert.Contains(report.Invariants, i => i.Name == "every extra charge refunded once");
@@ -53,7 +57,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_BadInput_NoApprovalNoUnlockLoopKeepsWorking()
     {
-        var options = RehearsalOptions.Parse(["drill", "badinput", "--bad", "240", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "badinput", "--bad", "240", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.True(report.Passed, report.ToMarkdown());
         Assert.Contains(report.Invariants, i => i.Name == "no approval of a bad payload" && i.Passed);
@@ -62,7 +66,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_Broadcast_EveryoneOnceUnderTelegramsCap()
     {
-        var options = RehearsalOptions.Parse(["drill", "broadcast", "--broadcast-buyers", "40", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "broadcast", "--broadcast-buyers", "40", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.True(report.Passed, report.ToMarkdown());
     }
@@ -93,7 +97,7 @@ public sealed class RehearsalTests
     [Fact]
     public async Task Drill_Switch_PracticeAndLiveWhileDeliveriesRetry_EachOrderStaysWithItsBot()
     {
-        var options = RehearsalOptions.Parse(["drill", "switch", "--buyers", "8", "--switches", "3", "--kinds", "credits,text,command,file", "--limits", "off", "--out", Out]);
+        var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "switch", "--buyers", "8", "--switches", "3", "--kinds", "credits,text,command,file", "--limits", "off", "--out", Out]));
         var report = await Drills.RunAsync(options, TextWriter.Null);
         Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
         Assert.True(report.Passed, report.ToMarkdown());

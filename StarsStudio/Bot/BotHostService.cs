@@ -1,3 +1,4 @@
+using StarsStudio.Data;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -21,6 +22,7 @@ public sealed class BotHostService(
     IHostApplicationLifetime lifetime,
     IOptionsMonitor<TelegramOptions> options,
     IHttpClientFactory httpClients,
+    Singletons singletons,
     TimeProvider clock,
     ILogger<BotHostService> logger) : BackgroundService
 {
@@ -101,7 +103,12 @@ public sealed class BotHostService(
 
         // Polling and a webhook cannot both be set on one token.
         await client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct);
-        await PollAsync(bot, ct);
+        // A Bot API server hands getUpdates to one consumer per token (409 otherwise): on PostgreSQL one instance
+        // polls and another takes over within seconds when it dies; the others still send, deliver and serve pages.
+        var server = connection.ApiBaseUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? "@" + uri.Authority : "";
+        await singletons.RunAsync($"polling:{connection.BotId}{server}", pollCt => PollAsync(bot, pollCt), ct);
+        // A restart or stop cancels ct: surface it as before, so the loop above restarts or ends.
+        ct.ThrowIfCancellationRequested();
     }
 
     private async Task PollAsync(RunningBot bot, CancellationToken ct)

@@ -15,8 +15,9 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
     {
         // Telegram numbers updates upwards, so a fresh update is above every id ever processed: no query needed.
         // Only a redelivery (or an id below the mark) asks the database. Saves a read on nearly every update.
-        if (updateId > await HighestMarkedAsync(botId, ct)) return false;
+        // On PostgreSQL other instances mark updates this one never saw, so the mark here proves nothing: ask.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!db.Database.IsNpgsql() && updateId > await HighestMarkedAsync(botId, ct)) return false;
         return await db.ProcessedUpdates.AnyAsync(p => p.BotId == botId && p.UpdateId == updateId, ct);
     }
 
@@ -41,11 +42,12 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
 
     /// <summary>
     /// Marks inside the caller's context, so a money handler can record the update in the same transaction as
-    /// its state change. Returns false when it was already marked (a duplicate that raced in).
+    /// its state change. Returns false when it was already marked (a duplicate that raced in). ON CONFLICT DO
+    /// NOTHING is the one spelling SQLite and PostgreSQL share, so one statement serves both providers.
     /// </summary>
     public static async Task<bool> MarkProcessedAsync(StarsDbContext db, long botId, int updateId, DateTimeOffset now, CancellationToken ct)
         => await db.Database.ExecuteSqlAsync(
-            $"INSERT OR IGNORE INTO ProcessedUpdates (BotId, UpdateId, ProcessedAt) VALUES ({botId}, {updateId}, {now.UtcTicks})", ct) == 1;
+            $"INSERT INTO \"ProcessedUpdates\" (\"BotId\", \"UpdateId\", \"ProcessedAt\") VALUES ({botId}, {updateId}, {now.UtcTicks}) ON CONFLICT DO NOTHING", ct) == 1;
 
     /// <summary>Telegram keeps updates at most 24 h; a week of ids is plenty to catch any redelivery.</summary>
     public async Task<int> ForgetOlderThanAsync(TimeSpan age, CancellationToken ct)

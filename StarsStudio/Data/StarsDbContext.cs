@@ -7,9 +7,13 @@ namespace StarsStudio.Data;
 /// Identity plus every feature's tables. Each feature adds its DbSets and configuration in a partial file
 /// beside its entities (Features/&lt;Feature&gt;/*Data.cs), so this file stays the same as features grow.
 /// </summary>
-public partial class StarsDbContext(DbContextOptions<StarsDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+public partial class StarsDbContext : IdentityDbContext<ApplicationUser>
 {
+    public StarsDbContext(DbContextOptions<StarsDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (<see cref="PostgresStarsDbContext"/>), which carries its own migrations.</summary>
+    protected StarsDbContext(DbContextOptions options) : base(options) { }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

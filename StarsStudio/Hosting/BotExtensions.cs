@@ -95,7 +95,7 @@ public static class BotExtensions
             return Results.Ok();
         }).AllowAnonymous().DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
 
-        app.MapGet("/healthz", async (StarsStudio.Data.StarsDbContext db, BotStatus status, CancellationToken ct) =>
+        app.MapGet("/healthz", async (StarsStudio.Data.StarsDbContext db, BotStatus status, StarsStudio.Data.Singletons singletons, CancellationToken ct) =>
         {
             bool dbOk;
             try { dbOk = await db.Database.CanConnectAsync(ct); } catch { dbOk = false; }
@@ -105,6 +105,8 @@ public static class BotExtensions
                 status = dbOk && botOk ? "healthy" : "unhealthy",
                 database = dbOk ? "reachable" : "unreachable",
                 bot = new { state = status.State.ToString(), username = status.Username, problem = status.Problem, lastUpdateAt = status.LastUpdateAt, lastContactAt = status.LastContactAt },
+                // Which of the one-at-a-time jobs run here (on PostgreSQL each runs on exactly one instance).
+                singletons = singletons.Held,
             };
             return Results.Json(body, statusCode: dbOk && botOk ? 200 : 503);
         }).AllowAnonymous().WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());

@@ -41,11 +41,14 @@ public static class IdentityExtensions
             // Every page and endpoint needs a signed-in user unless it says [AllowAnonymous].
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        // Keys live in the data directory so cookies and the stored bot token survive restarts.
+        // Keys live in the data directory so cookies and the stored bot token survive restarts; on PostgreSQL in
+        // the database, so every instance reads the others' cookies, saved token and service secrets.
         var dataDirectory = StarsStudioOptions.From(builder.Configuration).FullDataDirectory;
-        services.AddDataProtection()
-            .SetApplicationName("StarsStudio")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var protection = services.AddDataProtection().SetApplicationName("StarsStudio");
+        if (DatabaseOptions.From(builder.Configuration).Provider == DatabaseProvider.Postgres)
+            protection.PersistKeysToDbContext<PostgresStarsDbContext>();
+        else
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddSingleton<SetupState>();
         services.AddScoped<TeamService>();

@@ -59,6 +59,7 @@ public sealed class RehearsalHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:StarsStudio=Warning",
             "--environment=Production",
+            .. PostgresArgs(options, dataDirectory),
             .. extraArgs ?? [],
         ];
         var app = StarsApp.Build(args, builder => builder.Services.AddSingleton<SqlStatementCounter>());
@@ -80,6 +81,15 @@ public sealed class RehearsalHost : IAsyncDisposable
         // The emulator's tables are made by a hosted service that has not run yet; migrating twice is harmless.
         await ActivatorUtilities.CreateInstance<PracticeDatabaseInitializer>(app.Services).StartAsync(CancellationToken.None);
         await app.Services.GetRequiredService<PracticeControl>().EnsureBotAsync(token);
+    }
+
+    /// <summary>With --postgres: the app's database is the data directory's own on that server (a restart on the same data finds it).</summary>
+    private static string[] PostgresArgs(RehearsalOptions options, string dataDirectory)
+    {
+        if (options.PostgresServer is not { } server) return [];
+        var name = "stars_rehearsal_" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..16].ToLowerInvariant();
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return ["--Database:Provider=Postgres", $"--ConnectionStrings:StarsStudio={connectionString}"];
     }
 
     /// <summary>A token the emulator accepts and no real bot has: "7…:rehearsal_…".</summary>

@@ -30,6 +30,8 @@ public sealed record RehearsalOptions
     public int? Seed { get; init; }
     /// <summary>Drill switch: how many times the app's bot is switched between practice and the second (live) bot.</summary>
     public int Switches { get; init; } = 6;
+    /// <summary>A PostgreSQL server (Npgsql connection string, no database): the app runs on a fresh database there instead of SQLite.</summary>
+    public string? PostgresServer { get; init; }
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
@@ -48,6 +50,7 @@ public sealed record RehearsalOptions
           --kills N           drill crash: kill the app at least N times while buyers buy (default 5)
           --seed N            drill crash: seed of the kill schedule (default random; printed)
           --switches N        drill switch: switch the bot between practice and a second bot N times (default 6)
+          --postgres "CS"     run the app on a fresh database on this PostgreSQL server (not drill crash)
           --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
         """;
 
@@ -82,10 +85,13 @@ public sealed record RehearsalOptions
                 case "--seed": o = o with { Seed = int.TryParse(Next(), out var seed) && seed >= 0 ? seed : throw new RehearsalUsageException("--seed is a whole number from 0.") }; break;
                 case "--switches": o = o with { Switches = PositiveInt(Next(), "--switches") }; break;
                 case "--out": o = o with { OutputDirectory = Next() }; break;
+                case "--postgres": o = o with { PostgresServer = Next() }; break;
                 case "-h" or "--help": throw new RehearsalUsageException(null);
                 default: throw new RehearsalUsageException($"Unknown option {args[i]}.");
             }
         }
+        // The crash drill's child process and its checks read the SQLite file directly.
+        if (o.PostgresServer is not null && o.Drill == "crash") throw new RehearsalUsageException("drill crash runs on SQLite only (leave out --postgres).");
         var unknownKind = o.Kinds.FirstOrDefault(k => k is not ("credits" or "text" or "command" or "file"));
         if (unknownKind is not null) throw new RehearsalUsageException($"Unknown kind '{unknownKind}' (use credits, text, command, file).");
         return o;

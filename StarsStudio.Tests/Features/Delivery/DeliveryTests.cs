@@ -16,6 +16,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         await api.DisposeAsync();
         try { Directory.Delete(dataDirectory, true); } catch (IOException) { }
+        await TestDatabase.DropAsync(dataDirectory);
     }
 
     private static async Task<(string Payload, Order Order)> PaidAsync(LocalShop shop, long buyer, StarsStudio.Features.Catalog.PaidActionForm form, string charge)
@@ -60,7 +61,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     public async Task Deliver_AppStoppedBetweenPaidAndDelivered_DeliveredAfterRestart()
     {
         Order order;
-        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres))
         {
             // The text delivery hangs, and the app stops while it does.
             api.FailMethod("sendMessage", "hang", 1);
@@ -70,7 +71,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         await using (var db = await OpenDbAsync())
             Assert.Equal(JobStatus.Running, (await db.DeliveryJobs.SingleAsync()).Status);
 
-        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        await using var second = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres);
         var delivered = await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
         Assert.Equal("charge-restart", delivered.ChargeId);
         await using var after = await second.App.DbAsync();
@@ -82,7 +83,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     {
         // A file is the kind whose receipt still goes as its own message (texts, credits and commands carry theirs).
         Order order;
-        await using (var first = await LocalShop.StartAsync(api, dataDirectory))
+        await using (var first = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres))
         {
             api.FailMethod("sendMessage", "hang"); // the document goes out, the receipt hangs, and the app stops while it does
             (_, order) = await PaidAsync(first, 66, await FileFormAsync(first), "charge-half");
@@ -100,7 +101,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             Assert.NotNull(job.ContentSentAt);
         }
 
-        await using var second = await LocalShop.StartAsync(api, dataDirectory);
+        await using var second = await LocalShop.StartAsync(api, dataDirectory, ShortLeaseOnPostgres);
         await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
         Assert.Single(api.CallsOf("sendDocument"), b => b["chat_id"]!.ToString() == "66");
         Assert.Contains(api.SentTexts(66), t => t.Contains("Receipt") && t.Contains(order.Code));
@@ -173,6 +174,14 @@ public sealed class DeliveryTests : IAsyncLifetime
         await api.WaitForCallAsync("answerCallbackQuery", b => b["text"]?.ToString() == "That purchase is not yours.");
     }
 
-    private async Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() =>
-        new(new DbContextOptionsBuilder<StarsStudio.Data.StarsDbContext>().UseSqlite($"Data Source={Path.Combine(dataDirectory, "stars-studio.db")};Pooling=false").Options);
+    /// <summary>
+    /// On PostgreSQL a restarted instance cannot tell a dead worker's Running job from one another instance is
+    /// running right now: only the lease hands it over, so the restart tests use a short one there.
+    /// </summary>
+    private static void ShortLeaseOnPostgres(StarsAppFactory app)
+    {
+        if (TestDatabase.AppsOnPostgres) app.With("Delivery:LeaseSeconds", "5");
+    }
+
+    private Task<StarsStudio.Data.StarsDbContext> OpenDbAsync() => Task.FromResult(TestDatabase.Open(dataDirectory));
 }

@@ -57,11 +57,13 @@ public sealed class DeliveryWorker(
 
     /// <summary>
     /// One process owns a SQLite database, so jobs left Running at start belong to no live worker: they go back to
-    /// the queue at once instead of waiting out their lease.
+    /// the queue at once instead of waiting out their lease. On PostgreSQL another instance may be running them
+    /// right now: there only the lease hands them over.
     /// </summary>
     private async Task ResumeInterruptedAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql()) return;
         var resumed = await db.DeliveryJobs.Where(j => j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Pending).SetProperty(j => j.NextAttemptAt, clock.GetUtcNow()), ct);
         if (resumed > 0) logger.LogInformation("Resumed {Count} deliveries interrupted by a restart", resumed);
@@ -93,6 +95,11 @@ public sealed class DeliveryWorker(
         var now = clock.GetUtcNow();
         var leaseUntil = now + options.CurrentValue.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            if (await DeliveryJobClaims.ClaimOnPostgresAsync(db, botId, claim, now, leaseUntil, BatchSize, ct) == 0) return [];
+            return await db.DeliveryJobs.AsNoTracking().Where(j => j.ClaimToken == claim).Select(j => j.Id).ToListAsync(ct);
+        }
         var candidates = await db.DeliveryJobs.AsNoTracking()
             .Where(j => j.BotId == botId && ((j.Status == JobStatus.Pending && j.NextAttemptAt <= now) || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
             .OrderBy(j => j.NextAttemptAt).Take(BatchSize).Select(j => j.Id).ToListAsync(ct);

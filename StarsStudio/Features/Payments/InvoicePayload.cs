@@ -48,10 +48,17 @@ public sealed class InvoicePayloadSigner(byte[] key)
         if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
-        var temp = path + ".tmp";
+        // A temp file of its own and a move that refuses to overwrite: instances sharing a data directory that
+        // start together agree on whichever key landed first.
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, Convert.ToBase64String(key));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: false);
+        try { File.Move(temp, path, overwrite: false); }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
         return key;
     }
 }

@@ -17,12 +17,16 @@ public sealed class OrderExpiryWorker(
     OrderLifecycle lifecycle,
     UpdateDeduplicator dedupe,
     IOptionsMonitor<PaymentsOptions> options,
+    Singletons singletons,
     TimeProvider clock,
     ILogger<OrderExpiryWorker> logger) : BackgroundService
 {
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // One instance does the housekeeping at a time (Data/Singletons).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singletons.RunAsync("order-expiry", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

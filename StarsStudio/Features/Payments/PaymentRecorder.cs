@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;
 using StarsStudio.Data;
@@ -80,7 +79,7 @@ public sealed class PaymentRecorder(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The charge is recorded already (another update, or a concurrent duplicate that won the unique index):
             // that one is the record. This transaction rolls back whole; the update is marked on its own.

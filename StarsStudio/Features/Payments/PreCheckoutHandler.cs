@@ -145,6 +145,7 @@ public sealed class PreCheckoutHandler(
                 Set = s => s.SetProperty(o => o.ApprovedAt, now),
                 OnlyIf = limitsSince is { } since ? WithinLimits(db, order, since) : null,
             };
+            if (limitsSince is not null) await StockLock.HoldAsync(db, order.ActionId, ct);
             var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Approve, approved, ct);
             // Unlimited actions answer first; if the payment already moved the order on, keep the line anyway.
             if (!outcome.Applied && limitsSince is null) OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutApproved, approved);

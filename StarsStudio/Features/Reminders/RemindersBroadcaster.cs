@@ -34,6 +34,7 @@ public sealed class RemindersBroadcaster(
     ReminderSignal signal,
     ReminderNotifier notifier,
     IOptionsMonitor<RemindersOptions> options,
+    Singletons singletons,
     TimeProvider clock,
     ILogger<RemindersBroadcaster> logger) : BackgroundService
 {
@@ -43,7 +44,11 @@ public sealed class RemindersBroadcaster(
     private static readonly TimeSpan IdleCap = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // One instance broadcasts at a time (Data/Singletons); recovery runs under the lock too, so a Sending recipient it
+    // finds belongs to an instance that died, never to one still sending.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singletons.RunAsync("reminders", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         await RecoverInterruptedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)

@@ -13,10 +13,14 @@ public sealed class ReconciliationWorker(
     ReconciliationService reconciliation,
     BotClientAccessor bots,
     Microsoft.Extensions.Options.IOptions<SupportOptions> options,
+    Singletons singletons,
     TimeProvider clock,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // One instance reconciles with Telegram at a time (Data/Singletons).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => singletons.RunAsync("reconciliation", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var minutes = options.Value.ReconcileEveryMinutes;
         if (minutes <= 0) return;

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Medallion.Threading.Postgres;
+using Microsoft.Extensions.Options;
+using StarsStudio.Hosting;
+
+namespace StarsStudio.Data;
+
+/// <summary>
+/// Work that must run on exactly one instance at a time (reconciliation, order housekeeping, the reminder
+/// broadcaster). On SQLite there is one process, so it just runs. On PostgreSQL it runs while this instance holds
+/// a session advisory lock named after it, on a connection of its own: an instance that dies loses its session
+/// and with it the lock, and an instance blocked waiting for it takes over at once. Losing the connection stops
+/// the work (its token is cancelled) and waits to take the lock again, so two instances never run it together.
+/// </summary>
+public sealed class Singletons(IOptions<DatabaseOptions> database, IConfiguration configuration, TimeProvider clock, ILogger<Singletons> logger)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> held = new();
+
+    /// <summary>The singletons this instance runs now (for /healthz).</summary>
+    public IReadOnlyList<string> Held => [.. held.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>Runs <paramref name="body"/> while this instance holds <paramref name="name"/>; returns when it ends or the app stops.</summary>
+    public async Task RunAsync(string name, Func<CancellationToken, Task> body, CancellationToken stoppingToken)
+    {
+        if (database.Value.Provider != DatabaseProvider.Postgres)
+        {
+            held[name] = clock.GetUtcNow();
+            try { await body(stoppingToken); }
+            finally { held.TryRemove(name, out _); }
+            return;
+        }
+
+        var distributed = new PostgresDistributedLock(new PostgresAdvisoryLockKey("starsstudio:" + name, allowHashing: true),
+            configuration.GetConnectionString("StarsStudio")!,
+            // A keepalive query notices a dead connection (and so a lost lock) within seconds.
+            o => o.KeepaliveCadence(TimeSpan.FromSeconds(5)));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            PostgresDistributedLockHandle handle;
+            try { handle = await distributed.AcquireAsync(cancellationToken: stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                // Npgsql's messages name host and database, never the password.
+                logger.LogWarning("Could not take the {Singleton} lock ({Reason}); trying again", name, e.Message);
+                try { await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken); } catch (OperationCanceledException) { return; }
+                continue;
+            }
+
+            var ended = false;
+            try
+            {
+                using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, handle.HandleLostToken);
+                held[name] = clock.GetUtcNow();
+                logger.LogInformation("This instance runs {Singleton}", name);
+                try
+                {
+                    await body(run.Token);
+                    ended = true;
+                }
+                catch (OperationCanceledException) when (run.IsCancellationRequested) { }
+            }
+            finally
+            {
+                held.TryRemove(name, out _);
+                try { await handle.DisposeAsync(); }
+                catch (Exception e) when (e is not OperationCanceledException) { logger.LogDebug(e, "Releasing the {Singleton} lock failed (its session is gone)", name); }
+            }
+            if (ended) return;
+            if (!stoppingToken.IsCancellationRequested) logger.LogWarning("Lost the {Singleton} lock; waiting to take it again", name);
+        }
+    }
+}
