@@ -378,6 +378,9 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("DeepLinkOpensInvoice")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("InvoiceLifetimeHours")
                         .HasColumnType("integer");
 
