@@ -1,9 +1,13 @@
 using StarsStudio.Hosting;
+using StarsStudio.Hosting.Moving;
 using StarsStudio.Rehearsal;
 
 // `rehearse …` runs the launch rehearsal benchmark and drills instead of the app (see the README).
 if (args is ["rehearse", .. var rehearsalArgs])
     return await RehearsalCommand.RunAsync(rehearsalArgs);
+// `copy-data --to-postgres "<connection string>"` moves a SQLite install into an empty PostgreSQL database.
+if (args is ["copy-data", .. var copyArgs])
+    return await CopyDataCommand.RunAsync(copyArgs);
 
 try
 {

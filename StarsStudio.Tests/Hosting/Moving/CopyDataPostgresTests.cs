@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using StarsStudio.Bot;
+using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
+using StarsStudio.Tests.Infrastructure;
+
+namespace StarsStudio.Tests.Hosting.Moving;
+
+/// <summary>copy-data from a SQLite install made by the real app into PostgreSQL (needs STARS_TEST_POSTGRES).</summary>
+public sealed class CopyDataPostgresTests(CopiedShop copied) : IClassFixture<CopiedShop>
+{
+    [Fact]
+    public void CopyData_SeededInstall_CopiesEveryTableWithTheSameCounts()
+    {
+        Assert.True(copied.ExitCode == 0, copied.Error + copied.Output);
+        Assert.Equal("", copied.Error);
+        Assert.Contains("every table's count matches", copied.Output);
+
+        // Every entity set of the SQLite model has its table in PostgreSQL with as many rows...
+        foreach (var (table, rows) in copied.SourceCounts)
+            Assert.True(copied.TargetCounts[table] == rows, $"{table}: {rows} in SQLite, {copied.TargetCounts[table]} in PostgreSQL");
+        // ...and the purchase, the team and the settings were really there to copy.
+        foreach (var table in new[] { "Orders", "OrderEvents", "Payments", "Buyers", "PaidActions", "PaidActionVersions", "CreditGrants", "BotSettings", "AspNetUsers", "AspNetUserRoles", "AspNetRoles", "AuditEntries" })
+            Assert.True(copied.SourceCounts[table] > 0, $"the seeded install has no {table}");
+        // The key ring moved from keys/*.xml into its table.
+        var keyFiles = Directory.GetFiles(Path.Combine(copied.SourceDirectory, "keys"), "*.xml").Length;
+        Assert.True(keyFiles > 0);
+        Assert.Equal(keyFiles, copied.TargetCounts["DataProtectionKeys"]);
+        Assert.Contains(Path.Combine(copied.SourceDirectory, "files"), copied.Output);
+    }
+
+    [Fact]
+    public async Task CopyData_PaidOrder_KeepsItsIdChargeIdAndTimeline()
+    {
+        await using var db = copied.OpenTarget();
+        var order = await db.Orders.AsNoTracking().Include(o => o.Events).SingleAsync(o => o.Id == copied.OrderId);
+        Assert.Equal(copied.OrderCode, order.Code);
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.Equal(CopiedShop.ChargeId, order.ChargeId);
+        Assert.Equal(copied.ActionId, order.ActionId);
+        Assert.Equal(CopiedShop.Buyer, order.BuyerId);
+        Assert.Equal(
+            [OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.DeliveryAttempt, OrderEventKind.Delivered],
+            order.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        Assert.Contains(await db.Payments.AsNoTracking().ToListAsync(), p => p.ChargeId == CopiedShop.ChargeId && p.OrderId == copied.OrderId);
+
+        await using var source = copied.OpenSource();
+        var original = await source.Orders.AsNoTracking().Include(o => o.Events).SingleAsync(o => o.Id == copied.OrderId);
+        Assert.Equal(original.CreatedAt, order.CreatedAt);
+        Assert.Equal(original.Events.OrderBy(e => e.Id).Select(e => (e.Id, e.At, e.Detail)), order.Events.OrderBy(e => e.Id).Select(e => (e.Id, e.At, e.Detail)));
+    }
+
+    [Fact]
+    public async Task StartOnTarget_CopiedInstall_DecryptsTheSavedTokenSignsInTheOwnerAndSellsOn()
+    {
+        // A new data directory: the keys the app needs must come from the database, not from the old keys/ folder.
+        await using var shop = await LocalShop.StartAsync(copied.Api, configure: app => app
+            .With("Database:Provider", "Postgres")
+            .With("ConnectionStrings:StarsStudio", copied.Target)
+            .With("Telegram:BotToken", null));
+
+        // No token in configuration: the bot is live only because the saved one decrypted (else: practice mode).
+        var resolver = shop.App.Service<BotConnectionResolver>();
+        Assert.Equal(LocalBotApi.Token, resolver.TokenProtector.Unprotect(copied.ProtectedToken!));
+        Assert.Equal(BotState.Live, shop.App.Service<BotStatus>().State);
+
+        using (var owner = new CookieClient(shop.App.BaseUrl))
+        {
+            var signIn = await owner.SignInAsync(CopiedShop.OwnerEmail, TestUsers.Password);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/orders")).StatusCode);
+        }
+
+        var copiedOrder = await shop.OrderAsync(copied.OrderId);
+        Assert.Equal(CopiedShop.ChargeId, copiedOrder.ChargeId);
+
+        // Identity sequences were moved past the copied ids: a new order and its events insert without colliding.
+        await using var db = await shop.App.DbAsync();
+        var action = await db.PaidActions.AsNoTracking().SingleAsync(a => a.Id == copied.ActionId);
+        var (_, order) = await shop.BuyAsync(CopiedShop.Buyer + 1, action);
+        Assert.True(order.Id > copied.OrderId);
+        Assert.True(order.Events.Min(e => e.Id) > copiedOrder.Events.Max(e => e.Id));
+    }
+
+    [Fact]
+    public async Task CopyData_TargetNotEmpty_IsRefusedAndChangesNothing()
+    {
+        var before = await CopiedShop.CountsAsync(copied.OpenTarget());
+
+        var (exit, output, error) = await copied.CopyAsync();
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("copy-data stopped: The target database is not empty: ", line);
+        Assert.Contains("Orders holds", line);
+        Assert.DoesNotContain("   at ", output + error);
+        Assert.Equal(before, await CopiedShop.CountsAsync(copied.OpenTarget()));
+    }
+}
