@@ -64,22 +64,24 @@ public sealed class CopiedShop : IAsyncLifetime
         ProtectedToken = (await db.BotSettings.AsNoTracking().SingleAsync()).ProtectedBotToken;
     }
 
+    public Task<(int ExitCode, string Output, string Error)> CopyAsync() => CopyAsync(SourceDirectory, Target);
+
     /// <summary>Runs copy-data in-process, as <c>dotnet run --project StarsStudio -- copy-data …</c> would.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> CopyAsync()
+    public static async Task<(int ExitCode, string Output, string Error)> CopyAsync(string sourceDirectory, string target)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CopyDataCommand.RunAsync(["--to-postgres", Target, $"--StarsStudio:DataDirectory={SourceDirectory}"], output, error);
+        var exit = await CopyDataCommand.RunAsync(["--to-postgres", target, $"--StarsStudio:DataDirectory={sourceDirectory}"], output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
-    public StarsDbContext OpenSource() => new(new DbContextOptionsBuilder<StarsDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(SourceDirectory, "stars-studio.db")};Pooling=false")
-        .UseApplicationServiceProvider(StarsModelServices.Instance).Options);
+    public StarsDbContext OpenSource() => SqliteInstallFiles.Open(SourceDirectory);
 
-    public PostgresStarsDbContext OpenTarget() => new(new DbContextOptionsBuilder<PostgresStarsDbContext>()
-        .UseNpgsql(Target)
-        .UseApplicationServiceProvider(StarsModelServices.Instance).Options);
+    public PostgresStarsDbContext OpenTarget() => OpenPostgres(Target);
+
+    public static PostgresStarsDbContext OpenPostgres(string connectionString) => new(new DbContextOptionsBuilder<PostgresStarsDbContext>()
+        .UseNpgsql(connectionString)
+        .Apply().Options);
 
     /// <summary>Rows per table of every entity set the context's model has.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> CountsAsync(StarsDbContext db)

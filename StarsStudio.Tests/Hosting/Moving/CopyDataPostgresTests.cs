@@ -98,4 +98,78 @@ public sealed class CopyDataPostgresTests(CopiedShop copied) : IClassFixture<Cop
         Assert.DoesNotContain("   at ", output + error);
         Assert.Equal(before, await CopiedShop.CountsAsync(copied.OpenTarget()));
     }
+
+    [Fact]
+    public async Task CopyData_RowPostgresRefuses_LeavesTheTargetEmptySoItCanBeRetried()
+    {
+        var source = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        var target = await CopyTargetServer.CreateDatabaseAsync();
+        try
+        {
+            await SqliteInstallFiles.MigrateAsync(source);
+            await using (var db = SqliteInstallFiles.Open(source))
+            {
+                db.Roles.Add(new() { Id = "role-1", Name = "Owner", NormalizedName = "OWNER" });
+                // SQLite keeps a name longer than the column allows; PostgreSQL does not. It comes after the roles.
+                db.Users.Add(new() { Id = "user-1", UserName = new string('u', 300), Email = "long@example.com" });
+                await db.SaveChangesAsync();
+            }
+
+            var (exit, _, error) = await CopiedShop.CopyAsync(source, target);
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith("copy-data stopped: PostgreSQL refused a row of AspNetUsers (", error);
+            Assert.Contains("nothing was kept in the target", error);
+            var counts = await CopiedShop.CountsAsync(CopiedShop.OpenPostgres(target));
+            Assert.All(counts, c => Assert.True(c.Value == (c.Key == "BotSettings" ? 1 : 0), $"{c.Key} holds {c.Value} rows after the failed copy"));
+
+            await using (var db = SqliteInstallFiles.Open(source))
+                await db.Users.ExecuteUpdateAsync(u => u.SetProperty(x => x.UserName, "short"));
+            Assert.Equal(0, (await CopiedShop.CopyAsync(source, target)).ExitCode);
+            Assert.Equal(1, (await CopiedShop.CountsAsync(CopiedShop.OpenPostgres(target)))["AspNetRoles"]);
+        }
+        finally
+        {
+            await CopyTargetServer.DropDatabaseAsync(target);
+            try { Directory.Delete(source, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    public async Task CopyData_UserWithPasskey_CopiesThePasskeyWithItsJsonData()
+    {
+        var source = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        var target = await CopyTargetServer.CreateDatabaseAsync();
+        try
+        {
+            await SqliteInstallFiles.MigrateAsync(source);
+            var created = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.FromHours(2));
+            await using (var db = SqliteInstallFiles.Open(source))
+            {
+                db.Users.Add(new() { Id = "user-1", UserName = "owner@example.com", Email = "owner@example.com" });
+                db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>().Add(new()
+                {
+                    CredentialId = [1, 2, 3], UserId = "user-1",
+                    Data = new() { Name = "Laptop", PublicKey = [9, 8, 7], CreatedAt = created, SignCount = 4, Transports = ["usb"], AttestationObject = [5], ClientDataJson = [6] },
+                });
+                await db.SaveChangesAsync();
+            }
+
+            var run = await CopiedShop.CopyAsync(source, target);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            await using var copiedDb = CopiedShop.OpenPostgres(target);
+            var passkey = await copiedDb.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>>().AsNoTracking().SingleAsync();
+            Assert.Equal([1, 2, 3], passkey.CredentialId);
+            Assert.Equal("Laptop", passkey.Data.Name);
+            Assert.Equal([9, 8, 7], passkey.Data.PublicKey);
+            Assert.Equal(created, passkey.Data.CreatedAt);
+            Assert.Equal(["usb"], passkey.Data.Transports!);
+        }
+        finally
+        {
+            await CopyTargetServer.DropDatabaseAsync(target);
+            try { Directory.Delete(source, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
 }

@@ -25,7 +25,7 @@ public static class CopyDataCommand
             await using var source = await SqliteInstall.OpenAsync(ConfigurationOf(arguments), ct);
             await using var postgres = await PostgresTarget.PrepareAsync(target, ct);
             await output.WriteLineAsync($"Copying {source.DatabasePath} into PostgreSQL {postgres.Where} …");
-            var report = await SqliteToPostgresCopy.RunAsync(source, postgres, output, ct);
+            var report = await SqliteToPostgresCopy.RunAsync(source, postgres, ct);
             await output.WriteLineAsync();
             await output.WriteAsync(report.ToText());
             return 0;

@@ -31,7 +31,7 @@ internal sealed class PostgresTarget : IAsyncDisposable
 
         var db = new PostgresStarsDbContext(new DbContextOptionsBuilder<PostgresStarsDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(300))
-            .UseApplicationServiceProvider(StarsModelServices.Instance)
+            .Apply()
             .Options);
         var target = new PostgresTarget(connectionString, db);
         try

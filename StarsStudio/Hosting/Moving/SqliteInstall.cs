@@ -59,7 +59,7 @@ internal sealed class SqliteInstall : IAsyncDisposable
             var snapshot = connection.BeginTransaction(deferred: true);
             var db = new StarsDbContext(new DbContextOptionsBuilder<StarsDbContext>()
                 .UseSqlite(connection, sqlite => sqlite.CommandTimeout(300))
-                .UseApplicationServiceProvider(StarsModelServices.Instance)
+                .Apply()
                 .Options);
             await db.Database.UseTransactionAsync(snapshot, ct);
             var install = new SqliteInstall(dataDirectory, path, connection, snapshot, db);

@@ -14,7 +14,7 @@ internal static class SqliteToPostgresCopy
     /// <summary>pg_advisory_xact_lock key ("StarsCop"): two copies into one database run one after the other.</summary>
     private const long CopyLock = 0x5374_6172_7343_6F70;
 
-    public static async Task<CopyReport> RunAsync(SqliteInstall source, PostgresTarget target, TextWriter progress, CancellationToken ct)
+    public static async Task<CopyReport> RunAsync(SqliteInstall source, PostgresTarget target, CancellationToken ct)
     {
         var db = target.Db;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -33,9 +33,7 @@ internal static class SqliteToPostgresCopy
         foreach (var set in sets)
         {
             var sourceRows = await CopySetAsync(source, db, set, keys, ct);
-            var count = new TableCount(set.GetTableName()!, sourceRows, await TableRows.CountAsync(db, set, ct));
-            counts.Add(count);
-            await progress.WriteLineAsync($"  {count.Table}: {count.Target}");
+            counts.Add(new TableCount(set.GetTableName()!, sourceRows, await TableRows.CountAsync(db, set, ct)));
         }
         await IdentitySequences.ResetAsync(db, sets, ct);
 
@@ -61,8 +59,9 @@ internal static class SqliteToPostgresCopy
                 target.ChangeTracker.Clear();
                 return keys.Count;
             }
-            // A table only the target's model has (none but the key ring today) has nothing to copy.
-            if (source.Db.Model.FindEntityType(set.Name) is not { } sourceSet) return 0;
+            // Both models are built from the same configuration; a set only PostgreSQL has would be a set never copied.
+            var sourceSet = source.Db.Model.FindEntityType(set.Name)
+                ?? throw new InvalidOperationException($"The SQLite model has no {set.DisplayName()}, so copy-data cannot fill {set.GetTableName()}.");
             await EntitySetCopier.CopyAsync(source.Db, target, set, ct);
             return await TableRows.CountAsync(source.Db, sourceSet, ct);
         }
