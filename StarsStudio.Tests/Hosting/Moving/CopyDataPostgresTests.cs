@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;
 using StarsStudio.Features.Payments;
 using StarsStudio.Features.Payments.Lifecycle;
+using StarsStudio.Hosting.Moving;
 using StarsStudio.Tests.Infrastructure;
 
 namespace StarsStudio.Tests.Hosting.Moving;
@@ -165,6 +166,43 @@ public sealed class CopyDataPostgresTests(CopiedShop copied) : IClassFixture<Cop
             Assert.Equal([9, 8, 7], passkey.Data.PublicKey);
             Assert.Equal(created, passkey.Data.CreatedAt);
             Assert.Equal(["usb"], passkey.Data.Transports!);
+        }
+        finally
+        {
+            await CopyTargetServer.DropDatabaseAsync(target);
+            try { Directory.Delete(source, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    [Fact]
+    public async Task CopyData_TableLargerThanABatch_CopiesEveryRowAndNumbersNewRowsAfterThem()
+    {
+        var source = Path.Combine(Path.GetTempPath(), "stars-tests", Guid.NewGuid().ToString("N"));
+        var target = await CopyTargetServer.CreateDatabaseAsync();
+        try
+        {
+            await SqliteInstallFiles.MigrateAsync(source);
+            var rows = EntitySetCopier.BatchSize * 2 + 500;
+            var at = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+            await using (var db = SqliteInstallFiles.Open(source))
+            {
+                db.AuditEntries.AddRange(Enumerable.Range(1, rows).Select(i => new StarsStudio.Features.Audit.AuditEntry
+                {
+                    Id = i * 2, At = at.AddSeconds(i), Actor = "owner", Area = "settings", Detail = $"change {i}",
+                }));
+                await db.SaveChangesAsync();
+            }
+
+            var run = await CopiedShop.CopyAsync(source, target);
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            await using var copiedDb = CopiedShop.OpenPostgres(target);
+            Assert.Equal(rows, await copiedDb.AuditEntries.CountAsync());
+            var last = await copiedDb.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == rows * 2);
+            Assert.Equal(($"change {rows}", at.AddSeconds(rows)), (last.Detail, last.At));
+            copiedDb.AuditEntries.Add(new() { At = at, Actor = "owner", Area = "settings", Detail = "after the move" });
+            await copiedDb.SaveChangesAsync();
+            Assert.Equal(rows * 2 + 1, await copiedDb.AuditEntries.Where(a => a.Detail == "after the move").Select(a => a.Id).SingleAsync());
         }
         finally
         {

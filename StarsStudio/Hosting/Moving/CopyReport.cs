@@ -30,6 +30,7 @@ public sealed record CopyReport(
         text.AppendLine($"Not in the database, copy by hand (or keep StarsStudio:DataDirectory={DataDirectory} for the PostgreSQL app):");
         text.AppendLine($"  {FilesDirectory}/  uploaded deliverables ({DeliverableFiles} file{(DeliverableFiles == 1 ? "" : "s")}); with several instances, a directory they all share");
         text.AppendLine($"  {PayloadKey}  the invoice payload key: invoices already sent stay payable only with it");
+        text.AppendLine($"  {Path.Combine(DataDirectory, "practice.db")}  the practice emulator's virtual buyers, if you still rehearse");
         text.AppendLine("Then start the app with Database__Provider=Postgres and ConnectionStrings__StarsStudio set to the same connection string.");
         return text.ToString();
     }
