@@ -35,6 +35,13 @@ public static class CopyDataCommand
             await error.WriteLineAsync($"copy-data stopped: {sentence}");
             return 1;
         }
+        catch (Exception e)
+        {
+            // Not one the operator can fix; still one line and exit code 1. Neither Npgsql's nor EF Core's messages
+            // carry the password. The target's transaction was rolled back with it.
+            await error.WriteLineAsync($"copy-data failed ({e.GetType().Name}: {e.Message.TrimEnd('.')}); nothing was kept in the target.");
+            return 1;
+        }
     }
 
     /// <summary>The app's own configuration sources (appsettings, environment, arguments), so the source is the app's install.</summary>
