@@ -47,7 +47,10 @@ public static partial class SwitchDrill
         var rounds = o.Switches + 1;
         // Every round needs buyers of its own, or nothing is retrying when it ends.
         var options = o with { Buyers = Math.Max(rounds, Math.Min(o.Buyers, 200)), Floor = false };
-        await using var host = await RehearsalHost.StartAsync(options, practice: true);
+        await using var host = await RehearsalHost.StartAsync(options, practice: true,
+            // Failed deliveries wait 20 s for their retry (not 5), so the switch reliably finds them still waiting
+            // however slow the machine is; the drain waits them out.
+            extraArgs: ["--Delivery:FirstRetrySeconds=20"]);
         var chatsToDispose = new List<ChatWaiter>();
         try
         {

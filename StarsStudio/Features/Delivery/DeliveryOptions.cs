@@ -15,4 +15,11 @@ public sealed class DeliveryOptions
     public int LeaseSeconds { get; set; } = 120;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>
+    /// Wait before the first retry of a failed delivery (later retries back off to 30 s, 2 min, 10 min, 1 h).
+    /// Short by default: most failures are a blip, and the buyer is waiting.
+    /// </summary>
+    [Range(1, 600)]
+    public int FirstRetrySeconds { get; set; } = 5;
 }

@@ -33,7 +33,7 @@ public sealed class DeliveryWorker(
     public const int MaxAttempts = 6;
     private const int BatchSize = 32;
     private const int Parallelism = 8;
-    private static readonly TimeSpan[] Backoffs = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
+    private static readonly TimeSpan[] LaterBackoffs = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
     private readonly Dictionary<Catalog.ActionKind, IDeliverer> byKind = deliverers.ToDictionary(d => d.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -261,8 +261,12 @@ public sealed class DeliveryWorker(
         var reason = TelegramErrors.Describe(e);
         return job.Attempts >= MaxAttempts
             ? Fail(job, $"Gave up after {job.Attempts} attempts: {reason}")
-            : Retry(job, Backoffs[Math.Min(job.Attempts - 1, Backoffs.Length - 1)], reason);
+            : Retry(job, BackoffAfter(job.Attempts), reason);
     }
+
+    private TimeSpan BackoffAfter(int attempts) => attempts <= 1
+        ? TimeSpan.FromSeconds(options.CurrentValue.FirstRetrySeconds)
+        : LaterBackoffs[Math.Min(attempts - 2, LaterBackoffs.Length - 1)];
 
     private (OrderTransition, OrderChange) Retry(DeliveryJob job, TimeSpan after, string reason)
     {
