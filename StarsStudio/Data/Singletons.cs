@@ -19,6 +19,13 @@ public sealed class Singletons(IOptions<DatabaseOptions> database, IConfiguratio
     /// <summary>The singletons this instance runs now (for /healthz).</summary>
     public IReadOnlyList<string> Held => [.. held.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Advisory locks belong to the whole server, not one database: the key names the database too, so two installs
+    /// on one server (or two test apps) each run their own singletons instead of taking turns with each other's.
+    /// </summary>
+    public static string LockName(string connectionString, string name) =>
+        $"starsstudio:{new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database}:{name}";
+
     /// <summary>Runs <paramref name="body"/> while this instance holds <paramref name="name"/>; returns when it ends or the app stops.</summary>
     public async Task RunAsync(string name, Func<CancellationToken, Task> body, CancellationToken stoppingToken)
     {
@@ -30,8 +37,9 @@ public sealed class Singletons(IOptions<DatabaseOptions> database, IConfiguratio
             return;
         }
 
-        var distributed = new PostgresDistributedLock(new PostgresAdvisoryLockKey("starsstudio:" + name, allowHashing: true),
-            configuration.GetConnectionString("StarsStudio")!,
+        var connectionString = configuration.GetConnectionString("StarsStudio")!;
+        var distributed = new PostgresDistributedLock(new PostgresAdvisoryLockKey(LockName(connectionString, name), allowHashing: true),
+            connectionString,
             // A keepalive query notices a dead connection (and so a lost lock) within seconds.
             o => o.KeepaliveCadence(TimeSpan.FromSeconds(5)));
         while (!stoppingToken.IsCancellationRequested)

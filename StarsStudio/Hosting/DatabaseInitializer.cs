@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using StarsStudio.Data;
 
@@ -21,9 +22,17 @@ internal sealed class DatabaseInitializer(
         {
             if (database.Value.Provider == DatabaseProvider.Postgres)
             {
-                // EF Core's Npgsql migrator holds a PostgreSQL advisory lock while it migrates, so instances
-                // starting together migrate once; a killed instance's lock dies with its session.
-                try { await db.Database.MigrateAsync(cancellationToken); }
+                // Instances starting together migrate one after another under a session advisory lock of our own:
+                // EF Core's lock on Npgsql is released between migrations, so with two pending migrations a second
+                // instance re-applied the one the first was still running ("column … already exists"). The lock
+                // needs the database, so an empty one is created first (a lost race to create it is fine); a
+                // killed instance's lock dies with its session.
+                try
+                {
+                    await EnsureDatabaseExistsAsync(db, cancellationToken);
+                    await using (await LockAsync("migrations", cancellationToken))
+                        await db.Database.MigrateAsync(cancellationToken);
+                }
                 catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
                 {
                     throw PostgresProblems.Explain(e, db.Database.GetConnectionString() ?? "");
@@ -45,12 +54,22 @@ internal sealed class DatabaseInitializer(
         logger.LogInformation("Database ready ({Provider}); data directory {DataDirectory}", database.Value.Provider, options.Value.FullDataDirectory);
     }
 
-    private async Task<IAsyncDisposable?> SeedingLockAsync(CancellationToken ct)
+    private async Task<IAsyncDisposable?> SeedingLockAsync(CancellationToken ct) =>
+        database.Value.Provider == DatabaseProvider.Postgres ? await LockAsync("seeding", ct) : null;
+
+    private async Task<IAsyncDisposable> LockAsync(string name, CancellationToken ct)
     {
-        if (database.Value.Provider != DatabaseProvider.Postgres) return null;
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("StarsStudio")!;
         return await new Medallion.Threading.Postgres.PostgresDistributedLock(
-            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey("starsstudio:seeding", allowHashing: true), connectionString).AcquireAsync(cancellationToken: ct);
+            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey(Singletons.LockName(connectionString, name), allowHashing: true), connectionString).AcquireAsync(cancellationToken: ct);
+    }
+
+    private static async Task EnsureDatabaseExistsAsync(StarsDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try { await creator.CreateAsync(ct); }
+        catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505") { } // another instance made it first
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

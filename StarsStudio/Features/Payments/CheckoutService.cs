@@ -28,14 +28,14 @@ public sealed class CheckoutService(
     ILogger<CheckoutService> logger)
 {
     /// <summary>Compiled once: every Buy reads its action.</summary>
-    private static readonly Func<StarsDbContext, int, Task<PaidAction?>> ActionById =
-        EF.CompileAsyncQuery((StarsDbContext db, int id) => db.PaidActions.AsNoTracking().FirstOrDefault(a => a.Id == id));
+    private static readonly CompiledPerModel<Func<StarsDbContext, int, Task<PaidAction?>>> ActionById = new(() =>
+        EF.CompileAsyncQuery((StarsDbContext db, int id) => db.PaidActions.AsNoTracking().FirstOrDefault(a => a.Id == id)));
 
     /// <summary>The action a Buy tap names, as checkout reads it (null: no such action).</summary>
     public async Task<PaidAction?> FindActionAsync(int actionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ActionById(db, actionId);
+        return await ActionById.For(db)(db, actionId);
     }
 
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>

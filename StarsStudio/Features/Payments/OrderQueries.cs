@@ -9,8 +9,10 @@ namespace StarsStudio.Features.Payments;
 /// </summary>
 internal static class OrderQueries
 {
-    /// <summary>The bot's order with its action, untracked: what pre-checkout and the payment recorder decide on.</summary>
-    public static readonly Func<StarsDbContext, long, long, Task<Order?>> WithAction =
+    private static readonly CompiledPerModel<Func<StarsDbContext, long, long, Task<Order?>>> WithActionQuery = new(() =>
         EF.CompileAsyncQuery((StarsDbContext db, long orderId, long botId) =>
-            db.Orders.AsNoTracking().Include(o => o.Action).FirstOrDefault(o => o.Id == orderId && o.BotId == botId));
+            db.Orders.AsNoTracking().Include(o => o.Action).FirstOrDefault(o => o.Id == orderId && o.BotId == botId)));
+
+    /// <summary>The bot's order with its action, untracked: what pre-checkout and the payment recorder decide on.</summary>
+    public static Task<Order?> WithAction(StarsDbContext db, long orderId, long botId) => WithActionQuery.For(db)(db, orderId, botId);
 }
