@@ -28,10 +28,13 @@ public static class TestDatabase
     public static string NameFor(string dataDirectory) =>
         "stars_" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..24].ToLowerInvariant();
 
-    public static string ConnectionStringFor(string dataDirectory) =>
+    public static string ConnectionStringFor(string dataDirectory) => ConnectionStringForDatabase(NameFor(dataDirectory));
+
+    /// <summary>A connection string to one database on the test server.</summary>
+    public static string ConnectionStringForDatabase(string database) =>
         new NpgsqlConnectionStringBuilder(Server ?? throw new InvalidOperationException($"{ServerVariable} is not set: no PostgreSQL server to test on."))
         {
-            Database = NameFor(dataDirectory),
+            Database = database,
             // Hundreds of short-lived apps share one server: let idle connections of finished ones go quickly.
             ConnectionIdleLifetime = 5,
             ConnectionPruningInterval = 1,
@@ -50,14 +53,27 @@ public static class TestDatabase
         : new StarsDbContext(new DbContextOptionsBuilder<StarsDbContext>()
             .UseSqlite($"Data Source={Path.Combine(dataDirectory, "stars-studio.db")};Pooling=false").Options);
 
-    /// <summary>Drops the data directory's database if there is one (FORCE: the finished app's pooled connections may linger).</summary>
+    /// <summary>Drops the data directory's database if there is one.</summary>
     public static async Task DropAsync(string dataDirectory)
     {
         if (Server is null) return;
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
+        await DropDatabaseAsync(NameFor(dataDirectory));
+    }
+
+    /// <summary>Drops a database of the test server (FORCE: a finished app's pooled connections may linger).</summary>
+    public static async Task DropDatabaseAsync(string database)
+    {
+        await using var connection = await OpenServerAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{NameFor(dataDirectory)}\" WITH (FORCE)";
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>An unpooled connection to the test server's maintenance database (to create and drop databases).</summary>
+    public static async Task<NpgsqlConnection> OpenServerAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 }

@@ -241,10 +241,7 @@ public static partial class SwitchDrill
         }
     }
 
-    /// <summary>
-    /// Waits (bounded) until each of the round's paid orders has a delivery job that was attempted and is not running now,
-    /// or until the first retry is about to come due.
-    /// </summary>
+    /// <summary>Waits (bounded) until each of the round's paid orders has a delivery job that was attempted and is not running now.</summary>
     private static async Task WaitAttemptedAsync(RehearsalHost host, long botId, IReadOnlyList<long> wave, int paid)
     {
         var deadline = DateTime.UtcNow + AttemptedTimeout;
@@ -254,10 +251,6 @@ public static partial class SwitchDrill
             var orders = await db.Orders.AsNoTracking().Where(o => o.BotId == botId && o.ChargeId != null && wave.Contains(o.BuyerId)).Select(o => o.Id).ToListAsync();
             var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => orders.Contains(j.OrderId)).ToListAsync();
             if (orders.Count >= paid && jobs.Count >= orders.Count && jobs.All(j => j.Attempts >= 1 && j.Status != JobStatus.Running)) return;
-            // On a loaded machine the first failures' 5-second retries can come due before the slowest first attempt
-            // has run: go on (and switch) while a retry is still ahead, or the switch would find nothing retrying.
-            var retries = jobs.Where(j => j.Status == JobStatus.Pending && j.Attempts >= 1).Select(j => j.NextAttemptAt).ToList();
-            if (retries.Count > 0 && retries.Min() - DateTimeOffset.UtcNow < TimeSpan.FromSeconds(2)) return;
             await Task.Delay(100);
         }
     }
