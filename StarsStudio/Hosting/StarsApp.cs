@@ -13,6 +13,7 @@ public static class StarsApp
         builder.AddStarsData();
         builder.AddStarsIdentity();
         builder.AddStarsPractice();
+        builder.AddStarsMessages();
         builder.AddStarsBot();
         builder.AddStarsAudit();
         builder.AddStarsBuyers();
@@ -23,6 +24,7 @@ public static class StarsApp
         builder.AddStarsReports();
         builder.AddStarsReminders();
         builder.AddStarsSupport();
+        builder.AddStarsLedger();
         builder.AddStarsUi();
         configure?.Invoke(builder);
 
@@ -30,6 +32,7 @@ public static class StarsApp
         app.MapStarsBot();
         app.MapStarsPractice();
         app.MapStarsSupport();
+        app.MapStarsLedger();
         app.MapStarsUi();
         return app;
     }

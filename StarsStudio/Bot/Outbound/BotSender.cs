@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StarsStudio.Features.Messages;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -11,8 +12,9 @@ namespace StarsStudio.Bot.Outbound;
 /// Every message the bot sends goes through here: it waits for a permit from the <see cref="SendLimiter"/>,
 /// and on a 429 pauses all sending for retry_after and tries again. A pause longer than
 /// <see cref="OutboundOptions.MaxRetryAfterSeconds"/> is thrown back so the caller can reschedule.
+/// Each outcome is reported to the <see cref="OrderMessageLog"/>, which keeps it when the send is about an order.
 /// </summary>
-public sealed class BotSender(SendLimiter limiter, IOptionsMonitor<OutboundOptions> options, ILogger<BotSender> logger)
+public sealed class BotSender(SendLimiter limiter, IOptionsMonitor<OutboundOptions> options, OrderMessageLog messages, ILogger<BotSender> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -20,22 +22,33 @@ public sealed class BotSender(SendLimiter limiter, IOptionsMonitor<OutboundOptio
     public long TooManyRequests => Interlocked.Read(ref tooManyRequests);
     private long tooManyRequests;
 
-    public async Task<T> SendAsync<T>(RunningBot bot, long chatId, SendPriority priority, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct)
+    public Task<T> SendAsync<T>(RunningBot bot, long chatId, SendPriority priority, Func<ITelegramBotClient, CancellationToken, Task<T>> call, CancellationToken ct) =>
+        SendAsync(bot, chatId, priority, call, null, ct);
+
+    private async Task<T> SendAsync<T>(RunningBot bot, long chatId, SendPriority priority, Func<ITelegramBotClient, CancellationToken, Task<T>> call, string? text, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await limiter.WaitAsync(chatId, priority, ct);
             try
             {
-                return await call(bot.Client, ct);
+                var result = await call(bot.Client, ct);
+                messages.Sent(chatId, result, text);
+                return result;
             }
-            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxAttempts)
+            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxAttempts
+                                                && (e.Parameters?.RetryAfter ?? 1) <= options.CurrentValue.MaxRetryAfterSeconds)
             {
                 Interlocked.Increment(ref tooManyRequests);
                 var retryAfter = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1);
-                if (retryAfter.TotalSeconds > options.CurrentValue.MaxRetryAfterSeconds) throw;
                 logger.LogWarning("Telegram asked to slow down for {RetryAfter}; all sending paused", retryAfter);
                 limiter.PauseFor(retryAfter);
+            }
+            catch (RequestException e)
+            {
+                if (e is ApiRequestException { ErrorCode: 429 } && attempt < MaxAttempts) Interlocked.Increment(ref tooManyRequests);
+                messages.Failed(chatId, text, e);
+                throw;
             }
         }
     }
@@ -43,5 +56,5 @@ public sealed class BotSender(SendLimiter limiter, IOptionsMonitor<OutboundOptio
     public Task<Message> SendTextAsync(RunningBot bot, long chatId, string text, SendPriority priority,
         ReplyMarkup? markup = null, ParseMode parseMode = ParseMode.None, CancellationToken ct = default) =>
         SendAsync(bot, chatId, priority, (client, token) => client.SendMessage(chatId, text, parseMode: parseMode,
-            replyMarkup: markup, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token), ct);
+            replyMarkup: markup, linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true }, cancellationToken: token), text, ct);
 }

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
@@ -208,7 +209,9 @@ public sealed class DeliveryWorker(
             throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
         // A refund may have committed since the attempt started: look once more before anything goes out.
         if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
-        var delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+        string delivered;
+        using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
+            delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
         // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
         var sentAt = clock.GetUtcNow();
         await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
@@ -287,6 +290,9 @@ public sealed class DeliveryWorker(
         });
     }
 
-    private Task SendReceiptAsync(RunningBot bot, Order order, string delivered, CancellationToken ct) =>
-        sender.SendTextAsync(bot, order.BuyerId, Receipts.Standalone(order, delivered), SendPriority.Delivery, ct: ct);
+    private async Task SendReceiptAsync(RunningBot bot, Order order, string delivered, CancellationToken ct)
+    {
+        using var about = OrderMessageLog.About(order.Id, OrderMessageKind.Receipt);
+        await sender.SendTextAsync(bot, order.BuyerId, Receipts.Standalone(order, delivered), SendPriority.Delivery, ct: ct);
+    }
 }

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
@@ -84,6 +85,7 @@ public sealed class CheckoutService(
         Message invoice;
         try
         {
+            using var about = OrderMessageLog.About(order.Id, OrderMessageKind.Invoice);
             invoice = await sender.SendAsync(bot, buyer.Id, SendPriority.Invoice, (client, token) => client.SendInvoice(
                 chatId: buyer.Id,
                 title: terms.Title,

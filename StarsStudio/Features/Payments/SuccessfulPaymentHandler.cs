@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using Microsoft.Extensions.Options;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
@@ -65,6 +66,7 @@ public sealed class SuccessfulPaymentHandler(
             await TellNeedsSupportAsync(update, payment, order, ct);
             return;
         }
+        using var about = OrderMessageLog.About(order.Id, OrderMessageKind.RefundNotice);
         await sender.SendTextAsync(update.Bot, update.Update.Message!.Chat.Id,
             $"You paid twice for order {order.Code}. You already have what you bought, so we refunded the extra ⭐{payment.TotalAmount} to your Stars balance.",
             SendPriority.Delivery, ct: ct);

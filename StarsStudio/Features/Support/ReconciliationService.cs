@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StarsStudio.Bot;
 using StarsStudio.Data;
 using StarsStudio.Features.Delivery;
+using StarsStudio.Features.Ledger;
 using StarsStudio.Features.Payments;
 using Telegram.Bot;
 using Telegram.Bot.Types.Payments;
@@ -10,8 +11,8 @@ using Telegram.Bot.Types.Payments;
 namespace StarsStudio.Features.Support;
 
 /// <summary>
-/// Compares Telegram's Star transactions (getStarTransactions, paged 100 at a time) with our payments and refunds,
-/// and stores each difference as a finding support can fix in one click.
+/// Compares Telegram's Star transactions (read into the ledger by <see cref="LedgerReader"/>, only what is new each
+/// run) with our payments and refunds, and stores each difference as a finding support can fix in one click.
 /// </summary>
 public sealed class ReconciliationService(
     IDbContextFactory<StarsDbContext> dbFactory,
@@ -21,60 +22,57 @@ public sealed class ReconciliationService(
     DeliverySignal deliverySignal,
     OrderNotifier orderNotifier,
     AuditLog audit,
+    LedgerReader ledger,
     TimeProvider clock,
     ILogger<ReconciliationService> logger)
 {
-    public const int PageSize = 100;
-    /// <summary>Stops a runaway loop if the API kept returning full pages.</summary>
-    public const int MaxPages = 10_000;
+    /// <summary>Findings of one kind stored per run: past this, the inbox has more than support can read anyway.</summary>
+    public const int MaxFindingsPerKind = 10_000;
     private readonly SemaphoreSlim running = new(1, 1);
 
     public DateTimeOffset? LastRunAt { get; private set; }
 
-    public async Task<ReconciliationSummary> RunAsync(string actor, CancellationToken ct = default)
+    public async Task<ReconciliationSummary> RunAsync(string actor, CancellationToken ct = default, bool rebuild = false)
     {
         var bot = bots.Require();
         await running.WaitAsync(ct);
         try
         {
-            var incoming = new Dictionary<string, (StarTransaction Tx, TransactionPartnerUser User)>();
-            var refunded = new Dictionary<string, StarTransaction>();
-            var read = 0;
-            for (var page = 0; page < MaxPages; page++)
-            {
-                var batch = await bot.Client.GetStarTransactions(page * PageSize, PageSize, ct);
-                foreach (var tx in batch.Transactions)
-                {
-                    read++;
-                    if (tx.Source is TransactionPartnerUser from) incoming[tx.Id] = (tx, from);
-                    else if (tx.Receiver is TransactionPartnerUser) refunded[tx.Id] = tx;
-                }
-                if (batch.Transactions.Length < PageSize) break;
-            }
+            // The ledger is read incrementally (only what is new since the last run); the comparison runs in SQL.
+            var startedAt = clock.GetUtcNow();
+            var ledgerRead = await ledger.ReadAsync(bot, rebuild, ct);
+            var read = ledgerRead.Read;
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var now = clock.GetUtcNow();
             var found = new List<ReconciliationFinding>();
-            var payments = await db.Payments.AsNoTracking().Where(p => p.BotId == bot.BotId)
-                .Select(p => new { p.ChargeId, p.BuyerId, p.TotalAmount, p.RefundedAt, p.ReceivedAt }).ToListAsync(ct);
-            var known = payments.ToDictionary(p => p.ChargeId);
+            var botId = bot.BotId;
+            // Only invoice payments are sales of our paid actions: paid media, gifts, commissions and the rest are the
+            // bot's other income and never "paid at Telegram but not recorded".
+            var sales = db.LedgerEntries.Where(e => e.BotId == botId && e.Kind == LedgerKind.InvoicePayment);
+            var payments = db.Payments.Where(p => p.BotId == botId);
 
-            foreach (var (id, (tx, user)) in incoming)
-                if (!known.ContainsKey(id))
-                    found.Add(New(FindingKind.PaidNotRecorded, id, user.User.Id, tx.Amount, user.InvoicePayload, tx.Date,
-                        $"Telegram charged buyer {user.User.Id} ⭐{tx.Amount} on {tx.Date:u}, but no payment was recorded. Record it to deliver the order."));
-            foreach (var p in payments)
-            {
-                if (!incoming.ContainsKey(p.ChargeId))
+            foreach (var e in await sales.Where(e => !e.Outgoing && !db.Payments.Any(p => p.ChargeId == e.TransactionId))
+                         .OrderBy(e => e.At).Take(MaxFindingsPerKind).ToListAsync(ct))
+                found.Add(New(FindingKind.PaidNotRecorded, e.TransactionId, e.CounterpartyId, e.Amount, e.InvoicePayload, e.At,
+                    $"Telegram charged buyer {e.CounterpartyId} ⭐{StarMath.Format(e.TotalNanostars)} on {e.At:u}, but no payment was recorded. Record it to deliver the order."));
+            // A payment recorded after this read began may simply not be listed yet.
+            if (ledgerRead.Complete)
+                foreach (var p in await payments.Where(p => p.ReceivedAt < startedAt && !sales.Any(e => !e.Outgoing && e.TransactionId == p.ChargeId))
+                             .OrderBy(p => p.Id).Take(MaxFindingsPerKind).Select(p => new { p.ChargeId, p.BuyerId, p.TotalAmount, p.ReceivedAt }).ToListAsync(ct))
                     found.Add(New(FindingKind.RecordedUnknownToTelegram, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.ReceivedAt,
                         $"We recorded ⭐{p.TotalAmount} from buyer {p.BuyerId}, but Telegram does not list this charge. Check it before delivering anything more."));
-                if (refunded.ContainsKey(p.ChargeId) && p.RefundedAt is null)
-                    found.Add(New(FindingKind.RefundedNotRecorded, p.ChargeId, p.BuyerId, p.TotalAmount, null, refunded[p.ChargeId].Date,
-                        $"Telegram refunded ⭐{p.TotalAmount} to buyer {p.BuyerId}, but the order still counts as paid. Mark it refunded to take back credits and uses."));
-                if (p.RefundedAt is not null && !refunded.ContainsKey(p.ChargeId) && incoming.ContainsKey(p.ChargeId))
-                    found.Add(New(FindingKind.RefundMissingAtTelegram, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.RefundedAt,
-                        $"We marked ⭐{p.TotalAmount} to buyer {p.BuyerId} as refunded, but Telegram lists no refund. Ask Telegram to refund it again."));
-            }
+            foreach (var p in await payments.Where(p => p.RefundedAt == null)
+                         .Join(sales.Where(e => e.Outgoing), p => p.ChargeId, e => e.TransactionId, (p, e) => new { p.ChargeId, p.BuyerId, p.TotalAmount, e.At })
+                         .Take(MaxFindingsPerKind).ToListAsync(ct))
+                found.Add(New(FindingKind.RefundedNotRecorded, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.At,
+                    $"Telegram refunded ⭐{p.TotalAmount} to buyer {p.BuyerId}, but the order still counts as paid. Mark it refunded to take back credits and uses."));
+            foreach (var p in await payments.Where(p => p.RefundedAt != null && p.RefundedAt < startedAt
+                                                        && !sales.Any(e => e.Outgoing && e.TransactionId == p.ChargeId)
+                                                        && sales.Any(e => !e.Outgoing && e.TransactionId == p.ChargeId))
+                         .Take(MaxFindingsPerKind).Select(p => new { p.ChargeId, p.BuyerId, p.TotalAmount, p.RefundedAt }).ToListAsync(ct))
+                found.Add(New(FindingKind.RefundMissingAtTelegram, p.ChargeId, p.BuyerId, p.TotalAmount, null, p.RefundedAt,
+                    $"We marked ⭐{p.TotalAmount} to buyer {p.BuyerId} as refunded, but Telegram lists no refund. Ask Telegram to refund it again."));
 
             var open = await db.ReconciliationFindings.Where(f => f.BotId == bot.BotId && f.ResolvedAt == null).ToListAsync(ct);
             var added = 0;
@@ -89,7 +87,8 @@ public sealed class ReconciliationService(
             }
             // Differences that are gone (e.g. a late payment update arrived) close themselves.
             var cleared = 0;
-            foreach (var f in open.Where(o => !found.Any(x => x.Kind == o.Kind && x.ChargeId == o.ChargeId)))
+            var stillFound = found.Select(x => (x.Kind, x.ChargeId)).ToHashSet();
+            foreach (var f in open.Where(o => !stillFound.Contains((o.Kind, o.ChargeId))))
             {
                 f.ResolvedAt = now; f.ResolvedBy = "reconciliation"; cleared++;
             }

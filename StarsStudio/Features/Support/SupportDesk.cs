@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using StarsStudio.Features.Audit;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +135,7 @@ public sealed class SupportDesk(
         if (bots.Current is not { } bot) return new(false, "The bot is not running, so the reply cannot be sent. Check the status chip and Settings, then try again.");
         try
         {
+            using var about = request.OrderId is { } orderId ? OrderMessageLog.About(orderId, OrderMessageKind.SupportReply) : null;
             await sender.SendTextAsync(bot, request.BuyerId, $"💬 Support (request #{request.Id}):\n{text.Trim()}", SendPriority.Reply, ct: ct);
         }
         catch (Telegram.Bot.Exceptions.RequestException e)

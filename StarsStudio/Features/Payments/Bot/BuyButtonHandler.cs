@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using Telegram.Bot;
@@ -26,7 +27,11 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
             if (action is null || !await AskedFirstAsync(update.Bot, query.From, action, ct))
             {
                 var start = await checkout.StartAsync(update.Bot, query.From, action, ct);
-                if (!start.InvoiceSent) await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
+                if (!start.InvoiceSent)
+                {
+                    using var about = start.Order is { } refused ? OrderMessageLog.About(refused.Id, OrderMessageKind.Refusal) : null;
+                    await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
+                }
             }
         }
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);

@@ -1,3 +1,4 @@
+using StarsStudio.Features.Messages;
 using StarsStudio.Bot;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Features.Catalog;
@@ -11,7 +12,11 @@ public sealed class DeepLinkInvoice(CheckoutService checkout, BotSender sender) 
     public async Task<bool> SendInvoiceAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct)
     {
         var start = await checkout.StartAsync(bot, buyer, action.Id, ct);
-        if (!start.InvoiceSent) await sender.SendTextAsync(bot, buyer.Id, start.Problem!, SendPriority.Reply, ct: ct);
+        if (!start.InvoiceSent)
+        {
+            using var about = start.Order is { } refused ? OrderMessageLog.About(refused.Id, OrderMessageKind.Refusal) : null;
+            await sender.SendTextAsync(bot, buyer.Id, start.Problem!, SendPriority.Reply, ct: ct);
+        }
         return start.InvoiceSent;
     }
 }

@@ -14,6 +14,8 @@ public sealed class PracticeBotRow
     public int NextMessageId { get; set; } = 1;
     /// <summary>Paid broadcasts cost 0.1 Star a message, so the balance is kept in tenths of a Star.</summary>
     public long StarBalanceTenths { get; set; }
+    /// <summary>The part of the balance seeded transactions moved in nanostars (finer than tenths), beside the tenths.</summary>
+    public long StarBalanceExtraNanostars { get; set; }
     public string? WebhookUrl { get; set; }
     public string? WebhookSecret { get; set; }
     /// <summary>JSON array; Telegram remembers the last allowed_updates a bot asked for.</summary>

@@ -23,6 +23,8 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     public Dictionary<string, PracticeFileRow> Files { get; } = [];
     public Dictionary<string, PracticeChargeRow> Charges { get; } = [];
     public List<PracticeTransactionRow> Transactions { get; } = [];
+    /// <summary>The telegram_api charge paid-broadcast messages are being added to (memory only: after a restart a new one opens).</summary>
+    public PracticeTransactionRow? OpenBroadcastCharge { get; set; }
     public Dictionary<string, PracticeInvoiceLinkRow> InvoiceLinks { get; } = [];
 
     public Dictionary<string, PendingPreCheckout> PreCheckouts { get; } = [];
@@ -90,6 +92,7 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
         Files.Clear();
         Charges.Clear();
         Transactions.Clear();
+        OpenBroadcastCharge = null;
         InvoiceLinks.Clear();
         PreCheckouts.Clear();
         OpenCallbackQueries.Clear();

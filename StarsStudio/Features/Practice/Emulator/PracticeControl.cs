@@ -267,7 +267,15 @@ public sealed class PracticeControl(PracticeEmulator emulator)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
         return await Gate(bot, () => (IReadOnlyList<PracticeTransaction>)[.. bot.Transactions.Select(t =>
-            new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date))], ct);
+            new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date, t.PartnerType, t.TransactionType, t.NanostarAmount, t.RequestCount))], ct);
+    }
+
+    /// <summary>Adds a Star transaction of any kind (a gift, a withdrawal, an affiliate commission…) and moves the bot's balance by it.</summary>
+    public async Task<PracticeTransaction> AddTransactionAsync(long botId, SeedTransaction seed, CancellationToken ct = default)
+    {
+        var bot = await emulator.RequireBotAsync(botId, ct);
+        var t = await emulator.UnderGateAsync(bot, () => Task.FromResult(emulator.SeedTransaction(bot, seed)), ct);
+        return new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date, t.PartnerType, t.TransactionType, t.NanostarAmount, t.RequestCount);
     }
 
     /// <summary>The rehearsal's view of one bot: pre-checkout latencies and verdicts, and when sending started and stopped.</summary>

@@ -177,6 +177,7 @@ public sealed partial class PracticeEmulator
         {
             bot.Row.StarBalanceTenths -= 1;
             bot.PaidMessagePending = true;
+            ChargePaidMessage(bot);
         }
     }
 

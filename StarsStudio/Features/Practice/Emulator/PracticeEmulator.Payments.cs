@@ -121,28 +121,9 @@ public sealed partial class PracticeEmulator
         var offset = Math.Max(0, r.Int("offset") ?? 0);
         var limit = Math.Clamp(r.Int("limit") ?? 100, 1, 100);
         var list = new JsonArray();
-        foreach (var t in bot.Transactions.Skip(offset).Take(limit))
-        {
-            var partner = new JsonObject
-            {
-                ["type"] = "user", ["transaction_type"] = "invoice_payment",
-                ["user"] = bot.Buyers.TryGetValue(t.UserId, out var buyer) ? TelegramJson.User(buyer) : new JsonObject { ["id"] = t.UserId, ["is_bot"] = false, ["first_name"] = "Deleted" },
-                ["invoice_payload"] = t.Payload,
-            };
-            list.Add(new JsonObject
-            {
-                ["id"] = t.TransactionId, ["amount"] = t.Amount, ["date"] = TelegramJson.Unix(t.Date),
-                [t.Outgoing ? "receiver" : "source"] = partner,
-            });
-        }
+        foreach (var t in bot.Transactions.Skip(offset).Take(limit)) list.Add(TransactionJson(bot, t));
         return new JsonObject { ["transactions"] = list };
     }
-
-    private static JsonNode GetMyStarBalance(PracticeBot bot) => new JsonObject
-    {
-        ["amount"] = bot.Row.StarBalanceTenths / 10,
-        ["nanostar_amount"] = bot.Row.StarBalanceTenths % 10 * 100_000_000,
-    };
 
     // ---- the buyer's side of a payment ----
 

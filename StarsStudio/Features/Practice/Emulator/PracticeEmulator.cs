@@ -120,6 +120,7 @@ public sealed partial class PracticeEmulator(
             bot.ClearPracticeData(Options.RateLimits);
             // Paid Stars went with the payments; the balance follows the (now empty) ledger.
             bot.Row.StarBalanceTenths = 0;
+            bot.Row.StarBalanceExtraNanostars = 0;
             store.ResetBot(bot.Row);
             return Task.FromResult(0);
         });

@@ -43,6 +43,9 @@ namespace StarsStudio.Features.Practice.Data.Migrations
                     b.Property<bool?>("RateLimitsEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("StarBalanceExtraNanostars")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StarBalanceTenths")
                         .HasColumnType("INTEGER");
 
@@ -241,15 +244,31 @@ namespace StarsStudio.Features.Practice.Data.Migrations
                     b.Property<long>("Date")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("NanostarAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Outgoing")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TransactionId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransactionType")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UserId")
