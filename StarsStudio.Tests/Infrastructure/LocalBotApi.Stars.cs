@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace StarsStudio.Tests.Infrastructure;
 
 /// <summary>
-/// The bot's Star account for refund and reconciliation tests: a transaction list that getStarTransactions pages
-/// through (offset/limit, as Telegram), and refundStarPayment that refunds once and then answers
-/// CHARGE_ALREADY_REFUNDED, like Telegram does.
+/// The bot's Star account for refund, reconciliation and ledger tests: a transaction list that getStarTransactions
+/// pages through (offset/limit, as Telegram, oldest first) with every partner kind, refundStarPayment that refunds
+/// once (a refund reuses the payment's id) and then answers CHARGE_ALREADY_REFUNDED, and getMyStarBalance.
 /// </summary>
 public sealed partial class LocalBotApi
 {
@@ -39,6 +39,35 @@ public sealed partial class LocalBotApi
             refundedCharges.Add(chargeId);
             starTransactions.Add(RefundTransaction(userId, chargeId, amount));
         }
+    }
+
+    /// <summary>
+    /// Any Star transaction: <paramref name="partner"/> is the partner object as Telegram sends it (its "type" decides
+    /// the kind), with whole Stars and nanostars.
+    /// </summary>
+    public void AddStarTransaction(string id, JsonObject partner, long amount, long nanostars = 0, bool outgoing = false, DateTimeOffset? at = null)
+    {
+        var tx = new JsonObject { ["id"] = id, ["amount"] = amount, ["date"] = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() };
+        if (nanostars != 0) tx["nanostar_amount"] = nanostars;
+        tx[outgoing ? "receiver" : "source"] = partner;
+        lock (starsGate) starTransactions.Add(tx);
+    }
+
+    /// <summary>A user partner of one transaction_type (paid_media_payment, gift_purchase, …).</summary>
+    public static JsonObject UserPartner(long userId, string transactionType, string? payload = null)
+    {
+        var partner = new JsonObject { ["type"] = "user", ["transaction_type"] = transactionType, ["user"] = Updates.User(userId) };
+        if (payload is not null) partner["invoice_payload"] = payload;
+        return partner;
+    }
+
+    /// <summary>What getMyStarBalance answers, in nanostars; null = the sum of the listed transactions (in minus out).</summary>
+    public long? StarBalanceNanostars { get; set; }
+
+    private long ListedBalance()
+    {
+        lock (starsGate)
+            return starTransactions.Sum(t => (t["source"] is null ? -1 : 1) * (long.Parse(t["amount"]!.ToString()) * 1_000_000_000 + long.Parse(t["nanostar_amount"]?.ToString() ?? "0")));
     }
 
     public int StarTransactionCount { get { lock (starsGate) return starTransactions.Count; } }
@@ -75,6 +104,11 @@ public sealed partial class LocalBotApi
                 JsonArray page;
                 lock (starsGate) page = [.. starTransactions.Skip(offset).Take(limit).Select(t => t.DeepClone())];
                 return Ok(new JsonObject { ["transactions"] = page });
+            }
+            case "getMyStarBalance":
+            {
+                var nanos = StarBalanceNanostars ?? ListedBalance();
+                return Ok(new JsonObject { ["amount"] = nanos / 1_000_000_000, ["nanostar_amount"] = nanos % 1_000_000_000 });
             }
             default:
                 return null;

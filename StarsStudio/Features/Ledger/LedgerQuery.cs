@@ -16,7 +16,8 @@ public sealed class LedgerQuery(IDbContextFactory<StarsDbContext> dbFactory)
         var entries = Filtered(db, botId, filter, zone);
         var total = await entries.CountAsync(ct);
         var page = await Rows(db, entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(skip).Take(take)).ToListAsync(ct);
-        return (page, total);
+        // The joins may lose the page's order; it is at most one page, so it is put back here.
+        return ([.. page.OrderByDescending(r => r.Entry.At).ThenByDescending(r => r.Entry.Id)], total);
     }
 
     public async IAsyncEnumerable<LedgerRow> StreamAsync(long botId, LedgerFilter filter, TimeZoneInfo zone, [EnumeratorCancellation] CancellationToken ct = default)
@@ -100,10 +101,16 @@ public sealed class LedgerQuery(IDbContextFactory<StarsDbContext> dbFactory)
 
     private static IQueryable<LedgerRow> Rows(StarsDbContext db, IQueryable<LedgerEntry> entries) =>
         from e in entries
-        let payment = e.Kind == LedgerKind.InvoicePayment ? db.Payments.FirstOrDefault(p => p.ChargeId == e.TransactionId && p.BotId == e.BotId) : null
-        let order = payment != null && payment.OrderId != null ? db.Orders.FirstOrDefault(o => o.Id == payment.OrderId) : null
-        select new LedgerRow(e, order != null ? order.Id : null, order != null ? order.Code : null,
-            e.ReminderId != null ? db.Reminders.Where(r => r.Id == e.ReminderId).Select(r => r.Name).FirstOrDefault() : null);
+        join p in db.Payments on new { Id = e.TransactionId, e.BotId } equals new { Id = p.ChargeId, p.BotId } into payments
+        from p in payments.DefaultIfEmpty()
+        join o in db.Orders on p.OrderId equals (long?)o.Id into orders
+        from o in orders.DefaultIfEmpty()
+        join r in db.Reminders on e.ReminderId equals (int?)r.Id into reminders
+        from r in reminders.DefaultIfEmpty()
+        select new LedgerRow(e,
+            e.Kind == LedgerKind.InvoicePayment && o != null ? o.Id : null,
+            e.Kind == LedgerKind.InvoicePayment && o != null ? o.Code : null,
+            r != null ? r.Name : null);
 
     public const string CsvHeader = "date,kind,direction,stars,counterparty,counterparty_id,transaction_id,order,reminder,request_count,note";
 

@@ -33,6 +33,9 @@ public sealed partial class PracticeEmulator
         store.Update(charge);
     }
 
+    /// <summary>The balance covers a paid message (0.1 Star), counting seeded nanostars too.</summary>
+    private static bool CanPayOneMessage(PracticeBot bot) => bot.Row.StarBalanceTenths * NanosPerTenth + bot.Row.StarBalanceExtraNanostars >= NanosPerTenth;
+
     internal PracticeTransactionRow SeedTransaction(PracticeBot bot, SeedTransaction seed)
     {
         if (string.IsNullOrWhiteSpace(seed.Partner)) throw new PracticeControlException("Say which partner the transaction is with (user, fragment, telegram_api, …).");

@@ -167,7 +167,7 @@ public sealed partial class PracticeEmulator
     internal void AcquireSendPermit(PracticeBot bot, long chatId, bool allowPaidBroadcast)
     {
         if (!(bot.Row.RateLimitsEnabled ?? Options.RateLimits.Enabled)) return;
-        var permit = bot.Limiter.TryAcquire(chatId, allowPaidBroadcast, bot.Row.StarBalanceTenths >= 1, clock.GetUtcNow());
+        var permit = bot.Limiter.TryAcquire(chatId, allowPaidBroadcast, CanPayOneMessage(bot), clock.GetUtcNow());
         if (!permit.Allowed)
         {
             bot.Counters.Refused();
