@@ -15,6 +15,9 @@ public partial class ReminderEditorPage : IDisposable
     private ReminderForm? form;
     private EditContext? editContext;
     private Reminder? existing;
+    /// <summary>What Telegram charged for this paid broadcast, from the ledger's telegram_api transactions.</summary>
+    private (long Nanostars, int Requests, int Charges)? charged;
+    [Inject] private StarsStudio.Features.Ledger.LedgerQuery Ledger { get; set; } = null!;
     private ReminderProgress? progress;
     private IReadOnlyList<PaidAction> actions = [];
     private IReadOnlyList<ReminderChannel> channels = [];
@@ -45,6 +48,7 @@ public partial class ReminderEditorPage : IDisposable
             if (existing is null) { Navigation.NavigateTo("/reminders"); return; }
             form = ReminderForm.From(existing, zone);
             progress = await Reminders.ProgressAsync(id);
+            if (existing.PaidBroadcast && existing.StartedAt is not null) charged = await Ledger.BroadcastChargesAsync(id);
         }
         else
         {
