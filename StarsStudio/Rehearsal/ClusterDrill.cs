@@ -77,6 +77,8 @@ public static class ClusterDrill
                 // Without Telegram's limits the reminder need not be paced at the free-message cap either.
                 "--Reminders:MessagesPerSecond=500",
                 .. RehearsalHost.LimitArgs(options),
+                // Each log line timed, and every singleton taken or lost, so a handover can be followed in the logs.
+                "--Logging:Console:TimestampFormat=HH:mm:ss.fff ", "--Logging:LogLevel:StarsStudio.Data.Singletons=Information",
             ];
             for (var i = 0; i < options.Instances; i++)
             {
@@ -90,7 +92,6 @@ public static class ClusterDrill
             foreach (var (instance, i) in instances.Select((x, i) => (x, i)))
                 if (!await instance.WaitReadyAsync(ReadyTimeout))
                     throw new InvalidOperationException($"Instance {i + 1} did not start; its log:\n{instance.LogTail()}");
-            watch = new SingletonWatch(() => [.. instances.Select((x, i) => (Instance: i + 1, x)).Where(p => p.x.IsRunning).Select(p => (p.Instance, p.x.Url))]);
 
             Task<StarsDbContext> OpenDb() => instances[0].DbAsync();
             var buyers = await Benchmark.CreateBuyersAsync(control, botId, options.Buyers, 10_000);
@@ -100,6 +101,7 @@ public static class ClusterDrill
             var steps = new BuyerSteps();
             using var chats = new ChatWaiter(control, botId);
             var clock = Stopwatch.StartNew();
+            watch = new SingletonWatch(() => [.. instances.Select((x, i) => (Instance: i + 1, x)).Where(p => p.x.IsRunning).Select(p => (p.Instance, p.x.Url))], clock);
             var driving = Benchmark.DriveAsync(options, buyers,
                 (buyer, i) => BuyerScript.RunStarsStudioCrashTolerantAsync(control, chats, botId, buyer, actions[i % actions.Count].Slug, m, steps, CancellationToken.None),
                 RehearsalCommand.Progress(options.Buyers, output), CancellationToken.None);
@@ -124,6 +126,7 @@ public static class ClusterDrill
             invariants.AddRange(await Invariants.CheckAsync(OpenDb, control, botId, buyers, chaos.ReceiptsOnTheWire));
             invariants.Add(await chaos.KilledJobsFinishedAsync());
             invariants.Add(await ReminderOnceAsync(OpenDb, control, botId, reminderId));
+            invariants.Add(SingletonsMovedOn(chaos.Kills, watch));
             await watch.DisposeAsync();
             invariants.Add(new("no singleton ran on two instances at once", watch.Overlaps.Count == 0,
                 watch.Overlaps.Count == 0
@@ -141,7 +144,7 @@ public static class ClusterDrill
                 ["seed"] = $"{seed} (repeat the kill schedule with --seed {seed}; the buyers' timing still varies)",
                 ["kills"] = string.Join(", ", chaos.Kills.GroupBy(k => k.Instance).OrderBy(g => g.Key).Select(g => $"instance {g.Key} ×{g.Count()}")),
                 ["updates through the balancer"] = $"{balancer.Forwarded:N0}; to two instances at once {balancer.Twice:N0}; taken by another after one failed {balancer.Failovers:N0}; refused (redelivered by Telegram) {balancer.Refused:N0}",
-                ["singleton handovers"] = watch.Handovers.Count == 0 ? "none" : string.Join("; ", watch.Handovers.Take(12)),
+                ["singleton handovers"] = watch.Handovers.Count == 0 ? "none" : string.Join("; ", watch.Handovers.Take(12).Select(h => h.ToString())),
                 ["buyers completed"] = $"{m.Completed} of {options.Buyers} (arriving over {options.ArrivalSeconds:0} s)",
                 ["reminder audience"] = $"{audience:N0} buyers who never buy, plus the buyers who started the bot before it came due",
             };
@@ -176,6 +179,21 @@ public static class ClusterDrill
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// Each time the instance running the singletons was killed, another took them over while it was still down:
+    /// its session dies with it and a waiting instance's lock request is granted then, not when it comes back.
+    /// </summary>
+    private static InvariantResult SingletonsMovedOn(IReadOnlyList<ClusterKill> kills, SingletonWatch watch)
+    {
+        var holderKills = kills.Where(k => k.HeldSingletons).ToList();
+        var late = holderKills.Where(k => !watch.HandedOver(k.Instance, k.AtSeconds, k.BackUpAtSeconds ?? double.MaxValue)).ToList();
+        var gap = watch.Handovers.Select(h => h.GapSeconds).DefaultIfEmpty(0).Max();
+        return new("the singletons moved on while their killed instance was down", holderKills.Count > 0 && late.Count == 0,
+            holderKills.Count == 0 ? "the instance running the singletons was never killed"
+            : late.Count == 0 ? string.Create(CultureInfo.InvariantCulture, $"{holderKills.Count} kills of the singletons' instance, each taken over by another before it was back; longest time without a holder {gap:0.0} s")
+            : string.Create(CultureInfo.InvariantCulture, $"nobody took over before the killed instance was back, after kill {string.Join(", ", late.Select(k => k.Number))}; longest time without a holder {gap:0.0} s"));
     }
 
     private static async Task Quietly(Func<Task> cleanup)
@@ -255,6 +273,8 @@ public static class ClusterDrill
     public sealed record ClusterKill(int Number, int Instance, bool HeldSingletons, double AtSeconds, int RunningJobs)
     {
         public double? BackUpSeconds { get; set; }
+        /// <summary>When (drill clock) it was healthy again.</summary>
+        public double? BackUpAtSeconds { get; set; }
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"instance {Instance}{(HeldSingletons ? " (running the singletons)" : "")} at {AtSeconds:0.0} s; {RunningJobs} deliveries running in the cluster; " +
             $"healthy again {(BackUpSeconds is { } s ? $"{s:0.0} s after its restart" : "never")}");
@@ -290,7 +310,11 @@ public static class ClusterDrill
                 await Task.Delay(down);
                 instances[index].Start();
                 var restarted = Stopwatch.StartNew();
-                if (await instances[index].WaitReadyAsync(ReadyTimeout)) kill.BackUpSeconds = restarted.Elapsed.TotalSeconds;
+                if (await instances[index].WaitReadyAsync(ReadyTimeout))
+                {
+                    kill.BackUpSeconds = restarted.Elapsed.TotalSeconds;
+                    kill.BackUpAtSeconds = clock.Elapsed.TotalSeconds;
+                }
                 else
                 {
                     AllUp = false;

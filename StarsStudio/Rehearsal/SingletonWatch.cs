@@ -20,14 +20,30 @@ public sealed class SingletonWatch : IAsyncDisposable
     private readonly Task loop;
 
     public List<string> Overlaps { get; } = [];
-    public List<string> Handovers { get; } = [];
+    public List<Handover> Handovers { get; } = [];
+
+    /// <summary>A singleton found on another instance than before: when (drill clock) and how long it had none.</summary>
+    public sealed record Handover(string Name, int From, int To, double AtSeconds, double GapSeconds)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}: instance {From} → {To} at {AtSeconds:0.0} s ({GapSeconds:0.0} s without one)");
+    }
+
+    /// <summary>Did <paramref name="instance"/>'s singletons go to another between <paramref name="fromSeconds"/> and <paramref name="toSeconds"/>?</summary>
+    public bool HandedOver(int instance, double fromSeconds, double toSeconds)
+    {
+        lock (holders) return Handovers.Any(h => h.From == instance && h.AtSeconds >= fromSeconds && h.AtSeconds <= toSeconds);
+    }
     /// <summary>Longest time (s) any singleton had no instance, from one round to the round that found its next holder.</summary>
     public double LongestGapSeconds { get; private set; }
     public int Rounds { get; private set; }
 
-    public SingletonWatch(Func<IReadOnlyList<(int Instance, string Url)>> running)
+    private readonly Stopwatch clock;
+
+    /// <param name="clock">The drill's clock: handovers are timed on it.</param>
+    public SingletonWatch(Func<IReadOnlyList<(int Instance, string Url)>> running, Stopwatch clock)
     {
         this.running = running;
+        this.clock = clock;
         loop = Task.Run(LoopAsync);
     }
 
@@ -58,7 +74,7 @@ public sealed class SingletonWatch : IAsyncDisposable
             {
                 var gap = orphaned.TryGetValue(name, out var since) ? since.Elapsed.TotalSeconds : 0;
                 LongestGapSeconds = Math.Max(LongestGapSeconds, gap);
-                Handovers.Add(string.Create(CultureInfo.InvariantCulture, $"{Short(name)}: instance {before.Instance} → {now} ({gap:0.0} s without one)"));
+                Handovers.Add(new Handover(Short(name), before.Instance, now, clock.Elapsed.TotalSeconds, gap));
             }
             orphaned.Remove(name);
             holders[name] = (now, Stopwatch.StartNew());
