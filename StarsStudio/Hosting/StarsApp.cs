@@ -18,6 +18,7 @@ public static class StarsApp
         builder.AddStarsBuyers();
         builder.AddStarsCatalog();
         builder.AddStarsPayments();
+        builder.AddStarsOffers();
         builder.AddStarsDelivery();
         builder.AddStarsSettings();
         builder.AddStarsReports();
