@@ -31,6 +31,7 @@ public static class StarsApp
         app.MapStarsBot();
         app.MapStarsPractice();
         app.MapStarsSupport();
+        app.MapStarsOffers();
         app.MapStarsUi();
         return app;
     }
