@@ -328,4 +328,26 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
         await using var db = await shop.App.DbAsync();
         Assert.Equal(5, await db.Orders.CountAsync(o => o.PromoCodeId == code.Id));
     }
+
+    [Fact]
+    public async Task Orders_FilterByCode_AndTheCsvCarriesListPriceAndCode()
+    {
+        var action = await ActionAsync(price: 60);
+        var code = await CodeAsync(action);
+        var (invoice, order) = await TapBuyAsync(Buyer, $"buy:{action.Id}:{code.Code}");
+        await PayAsync(Buyer, invoice, order);
+        await TapBuyAsync(OtherBuyer, $"buy:{action.Id}"); // the same action without the code
+
+        var query = shop.App.Service<OrderQuery>();
+        var filter = new OrderFilter { PromoCode = code.Code.ToLowerInvariant() };
+        var page = await query.PageAsync(filter, TimeZoneInfo.Utc, 0, 50);
+        var row = Assert.Single(page.Rows);
+        Assert.Equal(order.Id, row.Id);
+        Assert.Equal(48, row.Stars);
+        Assert.Equal(60, row.ListStars);
+        Assert.Equal(code.Code, row.PromoCode);
+        Assert.EndsWith($",60,{code.Code}", OrderQuery.CsvLine(row, TimeZoneInfo.Utc));
+        Assert.EndsWith(",list_stars,promo_code", OrderQuery.CsvHeader);
+        Assert.Equal($"code={code.Code.ToLowerInvariant()}", filter.ToQueryString());
+    }
 }
