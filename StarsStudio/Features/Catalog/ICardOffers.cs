@@ -17,6 +17,9 @@ public interface ICardOffers
     /// says why the code does not apply and opens it at its normal price. False: the parameter carries no code.
     /// </summary>
     Task<bool> TryOpenWithCodeAsync(RunningBot bot, User buyer, long chatId, string parameter, CancellationToken ct);
+
+    /// <summary>What the copy coach needs to know of the action's offers (any discount, the early price).</summary>
+    Task<Copy.CopyOffer> ForCopyAsync(int actionId, CancellationToken ct);
 }
 
 /// <summary>The card's price line and Buy button under an offer (the button's data carries the code, if any).</summary>

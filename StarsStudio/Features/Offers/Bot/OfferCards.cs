@@ -71,6 +71,16 @@ public sealed class OfferCards(
         await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, OfferDisplay.ForCard(action, quote, await settings.TimeZoneAsync(ct)));
     }
 
+    public async Task<Catalog.Copy.CopyOffer> ForCopyAsync(int actionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var early = await db.EarlyBirds.AsNoTracking().FirstOrDefaultAsync(e => e.ActionId == actionId, ct);
+        var earlyOn = early is not null && early.IsOpenAt(now);
+        var code = await db.PromoCodes.AnyAsync(c => (c.ActionId == actionId || c.ActionId == null) && c.WithdrawnAt == null && (c.EndsAt == null || c.EndsAt > now), ct);
+        return new(earlyOn || code, earlyOn ? early!.Stars : null);
+    }
+
     /// <summary>The action of the buyer's last card (for a code for every action sent as text), if they saw one lately.</summary>
     public async Task<int?> LastCardAsync(long botId, long buyerId, TimeSpan within, CancellationToken ct)
     {
