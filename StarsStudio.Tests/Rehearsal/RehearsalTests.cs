@@ -110,6 +110,41 @@ public sealed class RehearsalTests
             Assert.Contains(report.Invariants, i => i.Name == name);
     }
 
+    /// <summary>
+    /// Three app processes on one PostgreSQL behind the drill's webhook balancer (some updates to two instances),
+    /// one killed with SIGKILL at least twice (one of those the singletons' holder) while 20 buyers buy and a
+    /// reminder goes to 150 more. Every invariant must hold, the cluster's own included.
+    /// </summary>
+    [PostgresFact]
+    public async Task Drill_Cluster_InstancesKilledBehindABalancer_NothingLostOrDoubledNoSingletonTwice()
+    {
+        var options = RehearsalOptions.Parse(["drill", "cluster", "--buyers", "20", "--broadcast-buyers", "150", "--kills", "2", "--arrival", "10",
+            "--postgres", TestDatabase.Server!, "--out", Out]);
+        var report = await Drills.RunAsync(options, TextWriter.Null);
+        Assert.All(report.Invariants, i => Assert.True(i.Passed, $"{i.Name}: {i.Detail}"));
+        foreach (var name in new[]
+                 {
+                     "an instance was killed at least 2 times", "every killed instance came back", "Stars charged = Stars recorded", "each paid order delivered exactly once",
+                     "deliveries running at a kill finished elsewhere", "every reminder recipient at most once, and exactly once unless a kill cut the call off",
+                     "no singleton ran on two instances at once", "the singletons moved on while their killed instance was down", "the update loop kept working",
+                 })
+            Assert.Contains(report.Invariants, i => i.Name == name);
+        Assert.Contains("(running the singletons)", string.Join('\n', report.Figures.Values));
+    }
+
+    [Fact]
+    public void Parse_DatabaseAndClusterOptions()
+    {
+        Assert.True(RehearsalOptions.Parse(["--database", "postgres"]).OnPostgres);
+        Assert.False(RehearsalOptions.Parse([]).OnPostgres);
+        // Several instances need a database server: the cluster drill always runs on PostgreSQL.
+        Assert.True(RehearsalOptions.Parse(["drill", "cluster"]).OnPostgres);
+        Assert.Equal(4, RehearsalOptions.Parse(["drill", "cluster", "--instances", "4"]).Instances);
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--database", "mysql"]));
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["--instances", "1"]));
+        Assert.Throws<RehearsalUsageException>(() => RehearsalOptions.Parse(["drill", "crash", "--database", "postgres"]));
+    }
+
     [Fact]
     public void Parse_CrashOptions()
     {

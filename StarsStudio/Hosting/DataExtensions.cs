@@ -31,8 +31,6 @@ public static class DataExtensions
             });
             builder.Services.AddSingleton<IDbContextFactory<StarsDbContext>, DerivedDbContextFactory<StarsDbContext, PostgresStarsDbContext>>();
             builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresStarsDbContext>>().CreateDbContext());
-            // Open dashboards on every instance hear of order changes made on any of them.
-            builder.Services.AddHostedService<PostgresOrderRelay>();
         }
         else
         {
@@ -54,6 +52,9 @@ public static class DataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Singletons>();
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // Open dashboards on every instance hear of order changes made on any of them. After the initializer, so
+        // its first LISTEN finds the database it created (hosted services start in the order they are added).
+        if (database.Provider == DatabaseProvider.Postgres) builder.Services.AddHostedService<PostgresOrderRelay>();
         return builder;
     }
 }

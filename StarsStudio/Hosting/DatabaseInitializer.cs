@@ -61,7 +61,7 @@ internal sealed class DatabaseInitializer(
     {
         var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("StarsStudio")!;
         return await new Medallion.Threading.Postgres.PostgresDistributedLock(
-            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey(Singletons.LockName(connectionString, name), allowHashing: true), connectionString).AcquireAsync(cancellationToken: ct);
+            new Medallion.Threading.Postgres.PostgresAdvisoryLockKey(Singletons.LockName(connectionString, name), allowHashing: true), Singletons.LockConnectionString(connectionString)).AcquireAsync(cancellationToken: ct);
     }
 
     private static async Task EnsureDatabaseExistsAsync(StarsDbContext db, CancellationToken ct)

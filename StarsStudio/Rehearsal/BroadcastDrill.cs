@@ -19,7 +19,7 @@ public static class BroadcastDrill
         try
         {
             var control = host.Control;
-            var count = options.BroadcastBuyers;
+            var count = options.BroadcastBuyers ?? 10_000;
             await output.WriteLineAsync($"Drill broadcast: creating {count:N0} buyers …");
             var buyers = await Benchmark.CreateBuyersAsync(control, host.BotId, count, 0);
             // They started the bot some time ago: straight into the buyer list, as /start would have put them.

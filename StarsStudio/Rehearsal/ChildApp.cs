@@ -22,6 +22,7 @@ public sealed class ChildApp : IAsyncDisposable
     private readonly Lock logGate = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly DbContextOptions<StarsDbContext> dbOptions;
+    private readonly string? postgres;
     private Process? process;
 
     public string DataDirectory { get; }
@@ -33,8 +34,10 @@ public sealed class ChildApp : IAsyncDisposable
     public bool IsRunning => process is { HasExited: false };
 
     /// <param name="extraArgs">Appended after the drill's own arguments (they win).</param>
-    public ChildApp(string dataDirectory, string contentRoot, string token, string apiBaseUrl, string logPath, IEnumerable<string> extraArgs)
+    /// <param name="postgres">The app's PostgreSQL database (its extraArgs select it), read from here instead of the SQLite file.</param>
+    public ChildApp(string dataDirectory, string contentRoot, string token, string apiBaseUrl, string logPath, IEnumerable<string> extraArgs, string? postgres = null)
     {
+        this.postgres = postgres;
         DataDirectory = dataDirectory;
         this.contentRoot = contentRoot;
         this.token = token;
@@ -53,7 +56,9 @@ public sealed class ChildApp : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataDirectory, "stars-studio.db");
 
     /// <summary>A context on the app's database file, from this process.</summary>
-    public Task<StarsDbContext> DbAsync() => Task.FromResult(new StarsDbContext(dbOptions));
+    public Task<StarsDbContext> DbAsync() => Task.FromResult(postgres is null
+        ? new StarsDbContext(dbOptions)
+        : new PostgresStarsDbContext(new DbContextOptionsBuilder<PostgresStarsDbContext>().UseNpgsql(postgres).Options));
 
     /// <summary>Starts a new life of the app; returns at once (see <see cref="WaitReadyAsync"/>).</summary>
     public void Start()

@@ -22,7 +22,8 @@ public static class Drills
         "staff" => await StaffDrill.RunAsync(o, output),
         "doublepay" => await DoublePayDrill.RunAsync(o, output),
         "switch" => await SwitchDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay, switch)."),
+        "cluster" => await ClusterDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay, switch, cluster)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)

@@ -23,6 +23,30 @@ public static class RehearsalCommand
             return e.Message.Length > 0 ? 2 : 0;
         }
 
+        // --database postgres without a server of the operator's: one of the rehearsal's own, gone when it ends.
+        ThrowawayPostgres? server = null;
+        try
+        {
+            if (options.OnPostgres && options.PostgresServer is null)
+            {
+                try { server = await ThrowawayPostgres.StartAsync(output); }
+                catch (RehearsalUsageException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message);
+                    return 2;
+                }
+                options = options with { PostgresServer = server.ConnectionString };
+            }
+            return await RunReportAsync(options, output);
+        }
+        finally
+        {
+            if (server is not null) await server.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> RunReportAsync(RehearsalOptions options, TextWriter output)
+    {
         var report = options.Command switch
         {
             "run" => await RunBenchmarkAsync(options, output),

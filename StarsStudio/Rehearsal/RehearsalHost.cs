@@ -84,12 +84,17 @@ public sealed class RehearsalHost : IAsyncDisposable
     }
 
     /// <summary>With --postgres: the app's database is the data directory's own on that server (a restart on the same data finds it).</summary>
-    private static string[] PostgresArgs(RehearsalOptions options, string dataDirectory)
+    internal static string[] PostgresArgs(RehearsalOptions options, string dataDirectory) =>
+        PostgresDatabase(options, dataDirectory) is { } connectionString ? PostgresArgs(connectionString) : [];
+
+    internal static string[] PostgresArgs(string connectionString) => ["--Database:Provider=Postgres", $"--ConnectionStrings:StarsStudio={connectionString}"];
+
+    /// <summary>The connection string of the data directory's database on the --postgres server; null without one.</summary>
+    internal static string? PostgresDatabase(RehearsalOptions options, string dataDirectory)
     {
-        if (options.PostgresServer is not { } server) return [];
+        if (options.PostgresServer is not { } server) return null;
         var name = "stars_rehearsal_" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..16].ToLowerInvariant();
-        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return ["--Database:Provider=Postgres", $"--ConnectionStrings:StarsStudio={connectionString}"];
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     /// <summary>A token the emulator accepts and no real bot has: "7…:rehearsal_…".</summary>

@@ -23,7 +23,8 @@ public sealed record RehearsalOptions
     public string OutputDirectory { get; init; } = "rehearsal-results";
     public int Orders { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
-    public int BroadcastBuyers { get; init; } = 10_000;
+    /// <summary>Drill broadcast: buyers to remind (default 10,000); drill cluster: the reminder's audience (default 2,000).</summary>
+    public int? BroadcastBuyers { get; init; }
     /// <summary>Drill crash: how many times (at least) the app is killed while buyers buy.</summary>
     public int Kills { get; init; } = 5;
     /// <summary>Drill crash: seed of the kill schedule; null = a random one, printed so a run can be repeated.</summary>
@@ -32,10 +33,17 @@ public sealed record RehearsalOptions
     public int Switches { get; init; } = 6;
     /// <summary>A PostgreSQL server (Npgsql connection string, no database): the app runs on a fresh database there instead of SQLite.</summary>
     public string? PostgresServer { get; init; }
+    /// <summary>sqlite (default) or postgres: with postgres and no --postgres server, the rehearsal starts a throwaway one.</summary>
+    public string Database { get; init; } = "sqlite";
+    /// <summary>Drill cluster: app processes on one PostgreSQL behind a webhook load balancer.</summary>
+    public int Instances { get; init; } = 3;
+
+    /// <summary>The app runs on PostgreSQL: a server was given, or one is to be started.</summary>
+    public bool OnPostgres => PostgresServer is not null || Database == "postgres";
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch|cluster | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -46,10 +54,13 @@ public sealed record RehearsalOptions
           --dashboard N       simulated staff polling the orders grid during the run (default 3; 0 = none)
           --orders N          bigdata: orders to seed (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
-          --broadcast-buyers N  drill broadcast: buyers to remind (default 10000)
-          --kills N           drill crash: kill the app at least N times while buyers buy (default 5)
-          --seed N            drill crash: seed of the kill schedule (default random; printed)
+          --broadcast-buyers N  drill broadcast: buyers to remind (default 10000); drill cluster (default 2000)
+          --kills N           drill crash/cluster: kill the app (an instance) at least N times while buyers buy (default 5)
+          --seed N            drill crash/cluster: seed of the kill schedule (default random; printed)
+          --instances N       drill cluster: app processes on one PostgreSQL (default 3)
           --switches N        drill switch: switch the bot between practice and a second bot N times (default 6)
+          --database sqlite|postgres  the app's database (default sqlite); postgres starts a throwaway server
+                              (Debian's postgresql package) unless --postgres names one (not drill crash)
           --postgres "CS"     run the app on a fresh database on this PostgreSQL server (not drill crash)
           --out DIR           where the JSON and Markdown results go (default ./rehearsal-results)
         """;
@@ -86,12 +97,18 @@ public sealed record RehearsalOptions
                 case "--switches": o = o with { Switches = PositiveInt(Next(), "--switches") }; break;
                 case "--out": o = o with { OutputDirectory = Next() }; break;
                 case "--postgres": o = o with { PostgresServer = Next() }; break;
+                case "--database":
+                    var database = Next();
+                    o = o with { Database = database is "sqlite" or "postgres" ? database : throw new RehearsalUsageException("--database is sqlite or postgres.") };
+                    break;
+                case "--instances": o = o with { Instances = int.TryParse(Next(), out var n) && n is >= 2 and <= 8 ? n : throw new RehearsalUsageException("--instances is a whole number from 2 to 8.") }; break;
                 case "-h" or "--help": throw new RehearsalUsageException(null);
                 default: throw new RehearsalUsageException($"Unknown option {args[i]}.");
             }
         }
         // The crash drill's child process and its checks read the SQLite file directly.
-        if (o.PostgresServer is not null && o.Drill == "crash") throw new RehearsalUsageException("drill crash runs on SQLite only (leave out --postgres).");
+        if (o.OnPostgres && o.Drill == "crash") throw new RehearsalUsageException("drill crash runs on SQLite only (leave out --postgres and --database postgres).");
+        if (o.Database == "sqlite" && o.PostgresServer is null && o.Drill == "cluster") o = o with { Database = "postgres" }; // several instances need a server
         var unknownKind = o.Kinds.FirstOrDefault(k => k is not ("credits" or "text" or "command" or "file"));
         if (unknownKind is not null) throw new RehearsalUsageException($"Unknown kind '{unknownKind}' (use credits, text, command, file).");
         return o;
