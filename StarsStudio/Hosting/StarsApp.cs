@@ -18,6 +18,7 @@ public static class StarsApp
         builder.AddStarsBuyers();
         builder.AddStarsCatalog();
         builder.AddStarsPayments();
+        builder.AddStarsOffers();
         builder.AddStarsDelivery();
         builder.AddStarsSettings();
         builder.AddStarsReports();
@@ -30,6 +31,7 @@ public static class StarsApp
         app.MapStarsBot();
         app.MapStarsPractice();
         app.MapStarsSupport();
+        app.MapStarsOffers();
         app.MapStarsUi();
         return app;
     }
