@@ -26,6 +26,7 @@ public sealed class BotRoutes(
     QuestionAnswerHandler answers,
     SupportCallbackHandler supportButtons,
     SupportTextHandler supportText,
+    Features.Offers.Bot.CodeTextHandler codeText,
     CommandHandler commands,
     ChatMemberHandler chatMember,
     FallbackMessageHandler fallback) : IUpdateRoutes
@@ -48,6 +49,7 @@ public sealed class BotRoutes(
         { Message: { From: not null, Text: ['/', ..] } } => To(commands),
         _ when answers.IsFor(update) => To(answers),
         _ when supportText.IsFor(update) => To(supportText),
+        _ when codeText.IsFor(update) => To(codeText),
         { MyChatMember.Chat.Type: ChatType.Private } => To(chatMember),
         { Message: { From: not null, Chat.Type: ChatType.Private } } => To(fallback),
         _ => null,

@@ -19,6 +19,7 @@ public static class StarsApp
         builder.AddStarsBuyers();
         builder.AddStarsCatalog();
         builder.AddStarsPayments();
+        builder.AddStarsOffers();
         builder.AddStarsDelivery();
         builder.AddStarsSettings();
         builder.AddStarsReports();
@@ -33,6 +34,7 @@ public static class StarsApp
         app.MapStarsPractice();
         app.MapStarsSupport();
         app.MapStarsLedger();
+        app.MapStarsOffers();
         app.MapStarsUi();
         return app;
     }

@@ -304,8 +304,10 @@ public static class ClusterDrill
                 var index = Kills.Count % 2 == 0 && singletonHolder() is { } holder ? holder - 1 : draw;
                 var down = TimeSpan.FromSeconds(MinDownSeconds + random.NextDouble() * (MaxDownSeconds - MinDownSeconds));
                 var heldSingletons = singletonHolder() == index + 1;
+                // The moment of the kill, before anything else: a handover can be seen while the rest is recorded.
+                var killedAt = clock.Elapsed.TotalSeconds;
                 instances[index].Kill();
-                var kill = await RecordAsync(index + 1, heldSingletons);
+                var kill = await RecordAsync(index + 1, heldSingletons, killedAt);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  kill {kill.Number}: instance {kill.Instance}{(kill.HeldSingletons ? " (running the singletons)" : "")} at {kill.AtSeconds:0.0} s; restarting in {down.TotalSeconds:0.0} s"));
                 await Task.Delay(down);
                 instances[index].Start();
@@ -324,7 +326,7 @@ public static class ClusterDrill
             }
         }
 
-        private async Task<ClusterKill> RecordAsync(int instance, bool heldSingletons)
+        private async Task<ClusterKill> RecordAsync(int instance, bool heldSingletons, double killedAt)
         {
             // Which instance ran a job is not recorded, so every delivery running at the moment of a kill counts:
             // each must finish, and a receipt among them may have been on the wire (sent, not yet recorded).
@@ -335,7 +337,7 @@ public static class ClusterDrill
                 runningAtKills.Add(job.Id);
                 if (job.ContentSentAt is not null) ReceiptsOnTheWire.Add(job.OrderId);
             }
-            var kill = new ClusterKill(Kills.Count + 1, instance, heldSingletons, clock.Elapsed.TotalSeconds, running.Count);
+            var kill = new ClusterKill(Kills.Count + 1, instance, heldSingletons, killedAt, running.Count);
             Kills.Add(kill);
             return kill;
         }

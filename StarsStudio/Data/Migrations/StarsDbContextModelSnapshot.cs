@@ -759,6 +759,110 @@ namespace StarsStudio.Data.Migrations
                     b.ToTable("OrderMessages");
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Offers.CardSeen", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuyerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BotId", "BuyerId");
+
+                    b.ToTable("CardsSeen");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.EarlyBird", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActionId");
+
+                    b.ToTable("EarlyBirds");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.PromoCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FirstPurchaseOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PerBuyerUses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TotalUses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("Batch");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PromoCodes");
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Payments.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -799,6 +903,9 @@ namespace StarsStudio.Data.Migrations
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EarlyBird")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -810,11 +917,17 @@ namespace StarsStudio.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ListStars")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PaidAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Problem")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PromoCodeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RefundedAt")
                         .HasColumnType("INTEGER");
@@ -843,6 +956,8 @@ namespace StarsStudio.Data.Migrations
                     b.HasIndex("ActionId", "Status");
 
                     b.HasIndex("BuyerId", "CreatedAt");
+
+                    b.HasIndex("PromoCodeId", "Status");
 
                     b.HasIndex("Resolved", "Status");
 
@@ -1476,6 +1591,23 @@ namespace StarsStudio.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Offers.EarlyBird", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Catalog.PaidAction", null)
+                        .WithOne()
+                        .HasForeignKey("StarsStudio.Features.Offers.EarlyBird", "ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.PromoCode", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Catalog.PaidAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Payments.Order", b =>
                 {
                     b.HasOne("StarsStudio.Features.Catalog.PaidAction", "Action")
@@ -1483,6 +1615,11 @@ namespace StarsStudio.Data.Migrations
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("StarsStudio.Features.Offers.PromoCode", null)
+                        .WithMany()
+                        .HasForeignKey("PromoCodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Action");
                 });

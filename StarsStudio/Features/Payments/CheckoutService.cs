@@ -24,6 +24,7 @@ public sealed class CheckoutService(
     InvoicePayloadSigner signer,
     BotSender sender,
     OrderNotifier notifier,
+    Offers.OfferPricing pricing,
     IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
@@ -40,21 +41,28 @@ public sealed class CheckoutService(
     }
 
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
-    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null) =>
-        await StartAsync(bot, buyer, await FindActionAsync(actionId, ct), ct, answers);
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, int actionId, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null, string? code = null) =>
+        await StartAsync(bot, buyer, await FindActionAsync(actionId, ct), ct, answers, code);
 
     /// <param name="action">Read by the caller just now (null: it does not exist).</param>
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
-    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null)
+    /// <param name="code">A promo code the buyer brought (card, link or text); its use is held here, at Buy.</param>
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null, string? code = null)
     {
         var now = clock.GetUtcNow();
         Order order;
+        Offers.OfferQuote? quote;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (action is null || !action.IsOnSale(now))
                 return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
             if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, ct) is { } problem)
                 return new(false, problem, null);
+            quote = await pricing.QuoteAsync(db, bot.BotId, buyer.Id, action, code, now, ct);
+            // The card said this code applied; if that changed since (expired, withdrawn, used up), say so and show
+            // the card at today's price instead of sending an invoice at a price the buyer did not see.
+            if (quote.CodeText is not null && quote.CodeRule != Offers.CodeRule.Applies)
+                return new(false, Offers.OfferTexts.CodeNotApplied(quote.CodeRule, quote.CodeText), null, OfferLost: true);
 
             // The buyer, the order, its first lines and the answers: one transaction, no savepoints inside it.
             db.Database.AutoSavepointsEnabled = false;
@@ -63,16 +71,28 @@ public sealed class CheckoutService(
             order = new Order
             {
                 Code = OrderCodes.New(), BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version,
-                Kind = action.Kind, Stars = action.Terms.PriceStars, Status = OrderStatus.Created, CreatedAt = now,
-                ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
+                Kind = action.Kind, Stars = quote.Stars, ListStars = quote.Discounted ? quote.ListStars : null, EarlyBird = quote.EarlyBird,
+                Status = OrderStatus.Created, CreatedAt = now, ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
             };
+            var offer = quote.Code is { } c ? $", code {c.Code}, list ⭐{quote.ListStars}" : quote.EarlyBird ? $", early-bird price, list ⭐{quote.ListStars}" : "";
             order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Created,
-                Detail = $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars})" });
+                Detail = $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars}{offer})" });
             if (answers is not null)
                 order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Answers,
                     Detail = $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}" });
             db.Orders.Add(order);
             await db.SaveChangesAsync(ct);
+            if (quote.Code is { } promo)
+            {
+                // The use is held here, by the database: the conditional update counts the other holders in the
+                // same statement, so the last use goes to exactly one buyer, also across app instances.
+                if (!await Offers.OfferLimits.TryHoldCodeAsync(db, order, promo, now, now - options.CurrentValue.PaymentWindow, ct))
+                {
+                    await tx.RollbackAsync(ct);
+                    return new(false, Offers.OfferTexts.CodeTakenAtBuy(promo.Code), null, OfferLost: true);
+                }
+                order.PromoCodeId = promo.Id;
+            }
             if (answers is not null)
             {
                 db.OrderInputs.Add(new Reports.OrderInput { OrderId = order.Id, Answers = new Dictionary<string, string>(answers), CreatedAt = now });
@@ -92,7 +112,7 @@ public sealed class CheckoutService(
                 description: terms.Description,
                 payload: signer.Sign(bot.BotId, order),
                 currency: "XTR",
-                prices: [new LabeledPrice(terms.Title, terms.PriceStars)],
+                prices: [new LabeledPrice(Offers.OfferTexts.InvoiceLabel(terms.Title, quote?.Code?.Code, order.EarlyBird), order.Stars)],
                 cancellationToken: token), ct);
         }
         catch (ApiRequestException e)

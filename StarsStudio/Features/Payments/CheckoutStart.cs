@@ -13,4 +13,6 @@ using Telegram.Bot.Types.Payments;
 
 namespace StarsStudio.Features.Payments;
 
-public sealed record CheckoutStart(bool InvoiceSent, string? Problem, Order? Order);
+/// <param name="OfferLost">The code the buyer brought could not be used at Buy (used up meanwhile, expired): the
+/// caller shows the card at today's price after the problem.</param>
+public sealed record CheckoutStart(bool InvoiceSent, string? Problem, Order? Order, bool OfferLost = false);

@@ -15,4 +15,6 @@ public sealed record GuardrailInput(
     int HeldForAction,
     /// <summary>Orders of this action this buyer holds, not counting this one.</summary>
     int HeldByBuyer,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    /// <summary>The order's code and early-bird offer as read now (null: the order has none).</summary>
+    Offers.OfferFacts? Offer = null);

@@ -8,13 +8,15 @@ namespace StarsStudio.Features.Payments;
 /// The invoice payload: "o{orderId}.{mac}" where mac = HMAC-SHA256(key, "{botId}|{orderId}|{buyerId}|{actionId}|{version}|{stars}")
 /// truncated to 16 bytes, base64url. It names exactly one order, binds it to its buyer, action version and
 /// price, and fits easily in Telegram's 128-byte limit. A forged or altered payload fails verification.
+/// An order sold below list price also signs its offer ("|c{codeId}" and/or "|e"), so the price and the code
+/// travel together; orders without one keep the original message, so invoices sent before offers existed verify.
 /// </summary>
 public sealed class InvoicePayloadSigner(byte[] key)
 {
     public const int MaxBytes = 128;
     private const int MacBytes = 16;
 
-    public string Sign(long botId, Order order) => $"o{order.Id}.{Mac(botId, order.Id, order.BuyerId, order.ActionId, order.ActionVersion, order.Stars)}";
+    public string Sign(long botId, Order order) => $"o{order.Id}.{Mac(botId, order.Id, order.BuyerId, order.ActionId, order.ActionVersion, order.Stars, order.PromoCodeId, order.EarlyBird)}";
 
     /// <summary>Reads the order id out of a payload without trusting it; verify against the stored order next.</summary>
     public static bool TryReadOrderId(string? payload, out long orderId)
@@ -33,9 +35,10 @@ public sealed class InvoicePayloadSigner(byte[] key)
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(payload), Encoding.UTF8.GetBytes(expected));
     }
 
-    private string Mac(long botId, long orderId, long buyerId, int actionId, int version, int stars)
+    private string Mac(long botId, long orderId, long buyerId, int actionId, int version, int stars, int? codeId, bool earlyBird)
     {
-        var message = Encoding.UTF8.GetBytes($"{botId}|{orderId}|{buyerId}|{actionId}|{version}|{stars}");
+        var offer = (codeId is { } c ? $"|c{c}" : "") + (earlyBird ? "|e" : "");
+        var message = Encoding.UTF8.GetBytes($"{botId}|{orderId}|{buyerId}|{actionId}|{version}|{stars}{offer}");
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(key, message, mac);
         return Base64Url.EncodeToString(mac[..MacBytes]);

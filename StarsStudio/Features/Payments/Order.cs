@@ -18,6 +18,12 @@ public sealed class Order
     public ActionKind Kind { get; set; }
     /// <summary>Stars the invoice asks for; pre-checkout refuses any other total.</summary>
     public int Stars { get; set; }
+    /// <summary>The list price when the order was sold below it (early bird or a code); null = sold at list price.</summary>
+    public int? ListStars { get; set; }
+    /// <summary>The promo code this order uses; while the order holds it, it counts as one of the code's uses.</summary>
+    public int? PromoCodeId { get; set; }
+    /// <summary>Sold at the action's early-bird price: counts against its first-N and is checked against its window.</summary>
+    public bool EarlyBird { get; set; }
     public OrderStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }

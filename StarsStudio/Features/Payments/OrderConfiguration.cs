@@ -16,6 +16,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEnt
         b.HasIndex(o => new { o.BotId, o.ActionId, o.Status });
         b.HasIndex(o => new { o.Status, o.CreatedAt });
         b.HasIndex(o => o.CreatedAt);
+        b.HasIndex(o => new { o.PromoCodeId, o.Status });
         b.Property(o => o.Code).HasMaxLength(16);
         b.Property(o => o.ChargeId).HasMaxLength(128);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);

@@ -31,6 +31,9 @@ public static class PreCheckoutGuardrail
             return GuardrailDecision.Refuse("new-version", $"This offer changed after your invoice was sent. {FreshInvoice}");
         if (i.Currency != "XTR" || i.TotalAmount != order.Stars)
             return GuardrailDecision.Refuse("wrong-amount", $"The amount on this invoice does not match the price. {FreshInvoice}");
+        // A code used up, expired or withdrawn, or an early bird closed or taken, after the invoice was sent.
+        if (Offers.OfferRules.AtPreCheckout(order, i.Offer, i.Now) is { } offerRefusal)
+            return offerRefusal;
         if (i.Action.StockLimit is { } stock && i.HeldForAction >= stock)
             return GuardrailDecision.Refuse("sold-out", "Sorry, this item just sold out. Nothing was charged.");
         if (i.Action.PerBuyerLimit is { } perBuyer && i.HeldByBuyer >= perBuyer)

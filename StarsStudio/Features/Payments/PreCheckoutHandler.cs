@@ -19,6 +19,7 @@ public sealed class PreCheckoutHandler(
     OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
     OrderNotifier notifier,
+    Offers.Bot.FreshInvoiceOffer freshInvoice,
     IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<PreCheckoutHandler> logger) : IBotUpdateHandler
@@ -36,14 +37,17 @@ public sealed class PreCheckoutHandler(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
             order = readable ? await OrderQueries.WithAction(db, orderId, botId) : null;
-            if (order?.Action is { StockLimit: not null } or { PerBuyerLimit: not null })
+            if (order?.Action is { StockLimit: not null } or { PerBuyerLimit: not null } || order is { PromoCodeId: not null } or { EarlyBird: true })
             {
-                // Limits: the database decides and records the approval before the answer, so two buyers (or two
-                // processes) can never both be approved for the last item. Its writes wait on the thread pool.
+                // Limits (stock, per buyer, a code's uses, early-bird units): the database decides and records the
+                // approval before the answer, so two buyers (or two processes) can never both be approved for the
+                // last one. Its writes wait on the thread pool.
                 var limited = order;
                 decision = await Task.Run(() => DecideLimitedAsync(db, botId, query, limited, readable, ct), ct);
                 await AnswerAsync(update, query, decision, ct);
                 notifier.Changed(order.Id, order.Status);
+                if (Offers.OfferRules.IsOfferRule(decision.Rule))
+                    _ = Task.Run(() => freshInvoice.SendAsync(update.Bot, limited, CancellationToken.None), CancellationToken.None);
                 return;
             }
             decision = Decide(botId, query, order, readable, 0, 0);
@@ -99,11 +103,11 @@ public sealed class PreCheckoutHandler(
         }
     }
 
-    private GuardrailDecision Decide(long botId, PreCheckoutQuery query, Order? order, bool readable, int heldForAction, int heldByBuyer) =>
+    private GuardrailDecision Decide(long botId, PreCheckoutQuery query, Order? order, bool readable, int heldForAction, int heldByBuyer, Offers.OfferFacts? offer = null) =>
         PreCheckoutGuardrail.Evaluate(new GuardrailInput(
             query.From.Id, query.Currency, query.TotalAmount, readable,
             order is not null && signer.Verify(query.InvoicePayload, botId, order),
-            order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow()));
+            order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow(), offer));
 
     /// <summary>
     /// Decides on the counts as read, then approves with a conditional update that checks the same counts again
@@ -117,12 +121,15 @@ public sealed class PreCheckoutHandler(
             var holding = db.Orders.HoldingStockOf(botId, order.ActionId, since, exceptOrderId: order.Id);
             var heldForAction = await holding.CountAsync(ct);
             var heldByBuyer = await holding.CountAsync(o => o.BuyerId == order.BuyerId, ct);
-            var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer);
-            var status = await lifecycle.InTransactionAsync(tx => RecordAsync(tx, order, query, decision, since, ct), ct);
+            var offer = order.PromoCodeId is not null || order.EarlyBird ? await Offers.OfferLimits.FactsAsync(db, order, clock.GetUtcNow(), since, ct) : null;
+            var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer, offer);
+            var status = await lifecycle.InTransactionAsync(tx => RecordAsync(tx, order, query, decision, since, ct, offer: offer), ct);
             order.Status = status;
             if (!decision.Approve || status == OrderStatus.Approved) return decision;
             if (attempt == 2)
-                return GuardrailDecision.Refuse("sold-out", "Sorry, this item just sold out. Nothing was charged.");
+                return order.PromoCodeId is not null || order.EarlyBird
+                    ? Offers.OfferRules.AtPreCheckout(order, offer, clock.GetUtcNow()) ?? OfferRaceLost(order, offer)
+                    : GuardrailDecision.Refuse("sold-out", "Sorry, this item just sold out. Nothing was charged.");
             // Someone else took the last unit (or the order moved on) between the read and the update: read again.
             order = await db.Orders.AsNoTracking().Include(o => o.Action).FirstAsync(o => o.Id == order.Id, ct);
         }
@@ -134,7 +141,7 @@ public sealed class PreCheckoutHandler(
     /// a refusal about someone else's attempt only adds a line. Returns the order's status afterwards.
     /// </summary>
     private async Task<OrderStatus> RecordAsync(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset? limitsSince, CancellationToken ct,
-        DateTimeOffset? decidedAt = null)
+        DateTimeOffset? decidedAt = null, Offers.OfferFacts? offer = null)
     {
         var now = decidedAt ?? clock.GetUtcNow();
         var who = query.From.Id == order.BuyerId ? "the buyer" : $"user {query.From.Id}";
@@ -143,9 +150,16 @@ public sealed class PreCheckoutHandler(
             var approved = new OrderChange(now, EventActor.Bot, $"Approved ⭐{query.TotalAmount} for {who}")
             {
                 Set = s => s.SetProperty(o => o.ApprovedAt, now),
-                OnlyIf = limitsSince is { } since ? WithinLimits(db, order, since) : null,
+                OnlyIf = limitsSince is { } since ? Offers.OfferLimits.And(
+                    order.Action is { StockLimit: not null } or { PerBuyerLimit: not null } ? WithinLimits(db, order, since) : null,
+                    offer is null ? null : Offers.OfferLimits.ApprovalCondition(db, order, offer, now, since)) : null,
             };
-            if (limitsSince is not null) await StockLock.HoldAsync(db, order.ActionId, ct);
+            if (limitsSince is not null)
+            {
+                // Always in this order (action, then code), so two approvals never wait on each other's lock.
+                await StockLock.HoldAsync(db, order.ActionId, ct);
+                if (order.PromoCodeId is { } codeId) await PromoCodeLock.HoldAsync(db, codeId, ct);
+            }
             var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Approve, approved, ct);
             // Unlimited actions answer first; if the payment already moved the order on, keep the line anyway.
             if (!outcome.Applied && limitsSince is null) OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutApproved, approved);
@@ -156,6 +170,7 @@ public sealed class PreCheckoutHandler(
         {
             "expired" => OrderTransitions.Expire,
             "not-on-sale" or "action-gone" or "new-version" or "wrong-amount" or "sold-out" or "buyer-limit" => OrderTransitions.Reject,
+            _ when Offers.OfferRules.IsOfferRule(decision.Rule) => OrderTransitions.Reject,
             _ => null,
         };
         if (ending is not null && ending.Allows(order.Status))
@@ -168,6 +183,15 @@ public sealed class PreCheckoutHandler(
         OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutRefused, refused);
         return order.Status;
     }
+
+    /// <summary>
+    /// The second attempt lost the conditional update too: something the offer needs was taken meanwhile. Names the
+    /// offer's part (the code's last use, or the last early-bird unit) rather than stock.
+    /// </summary>
+    private static GuardrailDecision OfferRaceLost(Order order, Offers.OfferFacts? offer) =>
+        order.PromoCodeId is not null
+            ? GuardrailDecision.Refuse("code-used-up", Offers.OfferTexts.RefusedCodeUsedUp(offer?.Code?.Code ?? ""))
+            : GuardrailDecision.Refuse("early-bird-sold", Offers.OfferTexts.RefusedEarlyBirdTaken);
 
     /// <summary>The stock and per-buyer limits as a condition the database checks inside the approving update.</summary>
     private static System.Linq.Expressions.Expression<Func<Order, bool>> WithinLimits(StarsDbContext db, Order order, DateTimeOffset since)

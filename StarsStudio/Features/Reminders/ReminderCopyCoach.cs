@@ -21,7 +21,9 @@ public static class ReminderCopyCoach
     {
         // A reminder is a chat message, not an invoice: the 255-character limit and "empty" wording don't apply.
         var list = CopyCoach.Review(new CopyInput(ActionKind.File, "Reminder", filled, "a reminder to top up Stars", 1))
-            .Where(f => f.Field == CopyField.Description && f.Code is not (CopyCodes.TooLong or CopyCodes.Empty)).ToList();
+            .Where(f => f.Field == CopyField.Description && f.Code is not (CopyCodes.TooLong or CopyCodes.Empty)
+                        // Its price comes from {price} and it may announce an offer: the action's price checks are the editor's.
+                        && f.Code is not (CopyCodes.PriceMismatch or CopyCodes.DiscountNotOffered)).ToList();
         if (string.IsNullOrWhiteSpace(text))
         {
             list.Add(new(CopyField.Description, FindingSeverity.Problem, CopyCodes.Empty, "The message is empty.", "Use the suggested text."));

@@ -18,6 +18,8 @@ public sealed record OrderFilter
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public bool NeedsAttention { get; init; }
+    /// <summary>Only orders that used this promo code (exact, any case).</summary>
+    public string? PromoCode { get; init; }
     /// <summary>Live sales (the default) or the practice bot's rehearsals; the two never mix in one list.</summary>
     public DataView View { get; init; }
 
@@ -31,6 +33,7 @@ public sealed record OrderFilter
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (NeedsAttention) Add("attention", "1");
+        Add("code", PromoCode?.Trim());
         Add("data", BotScope.QueryValue(View));
         return string.Join("&", parts);
     }
@@ -43,6 +46,7 @@ public sealed record OrderFilter
         From = DateOnly.TryParseExact(get("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : null,
         To = DateOnly.TryParseExact(get("to"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
         NeedsAttention = get("attention") is "1" or "true",
+        PromoCode = get("code"),
         View = BotScope.Parse(get("data")),
     };
 }

@@ -53,7 +53,8 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         join b in db.Buyers on new { o.BotId, Id = o.BuyerId } equals new { b.BotId, Id = b.TelegramUserId } into buyers
         from b in buyers.DefaultIfEmpty()
         select new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, b == null ? null : b.FirstName, b == null ? null : b.Username,
-            o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem);
+            o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem,
+            o.ListStars, o.PromoCodeId == null ? null : db.PromoCodes.Where(c => c.Id == o.PromoCodeId).Select(c => c.Code).FirstOrDefault());
 
     private async Task<IQueryable<Order>> FilterAsync(StarsDbContext db, OrderFilter f, TimeZoneInfo zone, CancellationToken ct)
     {
@@ -74,6 +75,13 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         if (f.NeedsAttention)
             q = q.Where(o => (o.Status == OrderStatus.DeliveryFailed && !o.Resolved)
                              || db.Payments.Any(p => p.OrderId == o.Id && p.Match != PaymentMatch.Matched && !p.Resolved));
+        if (!string.IsNullOrWhiteSpace(f.PromoCode))
+        {
+            // Resolved to its id first, so the filter is an equality on the (PromoCodeId, Status) index.
+            var code = f.PromoCode.Trim().ToUpperInvariant();
+            var codeId = await db.PromoCodes.Where(c => c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct) ?? -1;
+            q = q.Where(o => o.PromoCodeId == codeId);
+        }
         if (!string.IsNullOrWhiteSpace(f.Search)) q = await SearchAsync(db, q, f.Search.Trim(), ct);
         return q;
     }
@@ -112,14 +120,15 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         return await db.Buyers.AsNoTracking().Where(b => b.UsernameKey == key).Select(b => b.TelegramUserId).Distinct().Take(100).ToListAsync(ct);
     }
 
-    public static string CsvHeader => "order_code,created_local,buyer_id,buyer_name,username,action,action_version,stars,status,charge_id,problem";
+    public static string CsvHeader => "order_code,created_local,buyer_id,buyer_name,username,action,action_version,stars,status,charge_id,problem,list_stars,promo_code";
 
     public static string CsvLine(OrderRow r, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(r.CreatedAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         return string.Join(",", Csv(r.Code), Csv(local), r.BuyerId.ToString(CultureInfo.InvariantCulture), Csv(r.BuyerName), Csv(r.Username),
             Csv(r.ActionName), r.ActionVersion.ToString(CultureInfo.InvariantCulture), r.Stars.ToString(CultureInfo.InvariantCulture),
-            Csv(r.Describe()), Csv(r.ChargeId), Csv(r.Problem));
+            Csv(r.Describe()), Csv(r.ChargeId), Csv(r.Problem),
+            (r.ListStars ?? r.Stars).ToString(CultureInfo.InvariantCulture), Csv(r.PromoCode));
     }
 
     /// <summary>RFC 4180 quoting, plus a leading quote for values a spreadsheet would run as a formula.</summary>

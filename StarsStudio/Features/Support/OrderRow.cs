@@ -9,7 +9,8 @@ namespace StarsStudio.Features.Support;
 
 /// <summary>One row of the orders grid and of the CSV.</summary>
 public sealed record OrderRow(long Id, string Code, DateTimeOffset CreatedAt, long BuyerId, string? BuyerName, string? Username,
-    int ActionId, string ActionName, int ActionVersion, int Stars, OrderStatus Status, bool Resolved, string? ChargeId, string? Problem)
+    int ActionId, string ActionName, int ActionVersion, int Stars, OrderStatus Status, bool Resolved, string? ChargeId, string? Problem,
+    int? ListStars = null, string? PromoCode = null)
 {
     public string Describe() => new Order { Code = Code, Status = Status, Resolved = Resolved }.Describe();
 }

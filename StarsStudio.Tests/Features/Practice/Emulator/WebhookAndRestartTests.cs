@@ -48,6 +48,50 @@ public sealed class WebhookAndRestartTests
         Assert.Equal(0, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
     }
 
+    /// <summary>
+    /// Telegram keeps up to max_connections webhook requests open at once, but one chat's updates go one at a time:
+    /// with the first buyer's request held open, the second buyer's update still arrives, the first buyer's next
+    /// one does not until the held request is answered.
+    /// </summary>
+    [Fact]
+    public async Task Webhook_DifferentChatsAtOnce_OneChatInOrder()
+    {
+        await using var app = new PracticeAppFactory();
+        app.Start();
+        var received = new ConcurrentQueue<string>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var receiver = builder.Build();
+        receiver.MapPost("/hook", async (HttpContext http) =>
+        {
+            var text = (await JsonNode.ParseAsync(http.Request.Body))!["message"]!["text"]!.GetValue<string>();
+            received.Enqueue(text);
+            if (text == "first from A") await release.Task;
+            return Results.Ok();
+        });
+        await receiver.StartAsync();
+        var hookUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        var (bot, a) = await app.NewBotWithBuyerAsync();
+        var b = await app.Control.CreateBuyerAsync(bot.BotId, "Bea", null, "en", 0);
+        await bot.Client.SetWebhook(hookUrl, secretToken: "hook-secret_2", maxConnections: 10);
+
+        await app.Control.SendTextAsync(bot.BotId, a.UserId, "first from A");
+        await Eventually.WithinAsync(() => received.Contains("first from A"));
+        await app.Control.SendTextAsync(bot.BotId, a.UserId, "second from A");
+        await app.Control.SendTextAsync(bot.BotId, b.UserId, "from B");
+
+        // B's update gets through while A's first is still open; A's second waits behind it.
+        Assert.True(await Eventually.WithinAsync(() => received.Contains("from B")), string.Join(", ", received));
+        Assert.DoesNotContain("second from A", received);
+        Assert.Equal(2, (await bot.Client.GetWebhookInfo()).PendingUpdateCount);
+        release.SetResult();
+        await Eventually.WithinAsync(() => received.Contains("second from A"));
+        Assert.Equal(["first from A", "from B", "second from A"], received.ToArray());
+        Assert.Equal(10, (await bot.Client.GetWebhookInfo()).MaxConnections);
+    }
+
     [Fact]
     public async Task Restart_SameDataDirectory_KeepsChatsBalancesAndPendingUpdates()
     {

@@ -801,6 +801,112 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.ToTable("OrderMessages");
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Offers.CardSeen", b =>
+                {
+                    b.Property<long>("BotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BuyerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BotId", "BuyerId");
+
+                    b.ToTable("CardsSeen");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.EarlyBird", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ActionId");
+
+                    b.ToTable("EarlyBirds");
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.PromoCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("FirstPurchaseOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("PerBuyerUses")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TotalUses")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("Batch");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PromoCodes");
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Payments.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -844,6 +950,9 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("EarlyBird")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
@@ -855,11 +964,17 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ListStars")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("PaidAt")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Problem")
                         .HasColumnType("text");
+
+                    b.Property<int?>("PromoCodeId")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("RefundedAt")
                         .HasColumnType("bigint");
@@ -888,6 +1003,8 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.HasIndex("ActionId", "Status");
 
                     b.HasIndex("BuyerId", "CreatedAt");
+
+                    b.HasIndex("PromoCodeId", "Status");
 
                     b.HasIndex("Resolved", "Status");
 
@@ -1539,6 +1656,23 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StarsStudio.Features.Offers.EarlyBird", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Catalog.PaidAction", null)
+                        .WithOne()
+                        .HasForeignKey("StarsStudio.Features.Offers.EarlyBird", "ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StarsStudio.Features.Offers.PromoCode", b =>
+                {
+                    b.HasOne("StarsStudio.Features.Catalog.PaidAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("StarsStudio.Features.Payments.Order", b =>
                 {
                     b.HasOne("StarsStudio.Features.Catalog.PaidAction", "Action")
@@ -1546,6 +1680,11 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("StarsStudio.Features.Offers.PromoCode", null)
+                        .WithMany()
+                        .HasForeignKey("PromoCodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Action");
                 });

@@ -9,7 +9,8 @@ public static class ActionCards
 {
     public const int PageSize = 8;
 
-    public static string Card(PaidAction action)
+    /// <param name="offer">An early-bird price or a code for this buyer: its line replaces the list price.</param>
+    public static string Card(PaidAction action, CardOffer? offer = null)
     {
         var t = action.Terms;
         var lines = new List<string>
@@ -31,13 +32,15 @@ public static class ActionCards
                 lines.Add($"ℹ️ {Reports.ReportFacts.CardLine(action.Kind, t)}");
                 break;
         }
-        lines.Add($"Price: ⭐ {BuyerFacts.Stars(t.PriceStars)}");
+        lines.Add(offer?.PriceLine ?? $"Price: ⭐ {BuyerFacts.Stars(t.PriceStars)}");
         if (action.StockLimit is not null) lines.Add("Limited quantity.");
         return string.Join("\n", lines);
     }
 
-    public static InlineKeyboardMarkup BuyButton(PaidAction action) =>
-        new([[InlineKeyboardButton.WithCallbackData($"Buy for ⭐ {BuyerFacts.Stars(action.Terms.PriceStars)}", $"buy:{action.Id}")]]);
+    public static InlineKeyboardMarkup BuyButton(PaidAction action, CardOffer? offer = null) =>
+        new([[offer is null
+            ? InlineKeyboardButton.WithCallbackData($"Buy for ⭐ {BuyerFacts.Stars(action.Terms.PriceStars)}", $"buy:{action.Id}")
+            : InlineKeyboardButton.WithCallbackData(offer.BuyLabel, offer.BuyData)]]);
 
     public static InlineKeyboardMarkup? CatalogKeyboard(IReadOnlyList<PaidAction> actions, int page)
     {

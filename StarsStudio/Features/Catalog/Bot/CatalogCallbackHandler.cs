@@ -9,7 +9,7 @@ namespace StarsStudio.Features.Catalog.Bot;
 /// Inline buttons of the catalog: cat:{page} pages the list, act:{id} opens a card. (Buy belongs to Payments,
 /// "send again" to Delivery.) Every tap is answered so the spinner stops.
 /// </summary>
-public sealed class CatalogCallbackHandler(CatalogService catalog, BotSender sender, TimeProvider clock) : IBotUpdateHandler
+public sealed class CatalogCallbackHandler(CatalogService catalog, BotSender sender, ICardOffers offers, TimeProvider clock) : IBotUpdateHandler
 {
 
     public async Task HandleAsync(BotUpdate update, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class CatalogCallbackHandler(CatalogService catalog, BotSender sen
                 break;
             case "act" when int.TryParse(argument, out var actionId):
                 if (await catalog.GetAsync(actionId, ct) is { } action)
-                    await CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct);
+                    await CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct));
                 else toast = "This item is no longer available.";
                 break;
             default:

@@ -33,6 +33,7 @@ public static class CopyCoach
         CheckInvoiceCarriesTheCard(draft);
         CheckTitleIsNotShouting(draft);
         CheckPrice(draft, maxStars);
+        CheckOfferClaims(draft);
 
         return draft.Findings
             .OrderBy(f => Array.IndexOf(FieldOrder, f.Field))
@@ -268,6 +269,36 @@ public static class CopyCoach
             d.Add(CopyField.Price, Problem, CopyCodes.PriceTooHigh,
                 $"{BuyerFacts.Stars(price)} Stars is above the {BuyerFacts.Stars(maxStars)}-Star limit for one invoice.",
                 $"Set a price of {BuyerFacts.Stars(maxStars)} Stars or less, or split it into smaller actions.");
+        }
+    }
+
+    private static readonly Regex DiscountWords = new(@"(?<!\w)(\d{1,2}\s?%\s?off|discount(ed)?|early[- ]?bird|promo(\s?code)?|coupon|half[- ]price|sale price)(?!\w)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+    private static readonly Regex StarsAmount = new(@"⭐\s?(\d[\d,]*)|(?<!\w)(\d[\d,]*)\s?(?:Stars?|⭐)(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>
+    /// The copy promises a discount the action does not have, or names a price in Stars that is neither its price nor
+    /// its early-bird price: the buyer would see one number in the text and another on the invoice.
+    /// </summary>
+    private static void CheckOfferClaims(Draft d)
+    {
+        var offer = d.Input.Offer ?? new CopyOffer(false, null);
+        foreach (var (field, text) in new[] { (CopyField.Title, d.Title), (CopyField.Description, d.Description), (CopyField.Promise, d.Promise) })
+        {
+            if (!offer.HasDiscount && DiscountWords.Match(text) is { Success: true } discount)
+                d.Add(field, Warning, CopyCodes.DiscountNotOffered,
+                    $"The copy mentions a discount (“{discount.Value}”), but this action has no early-bird price or promo code.",
+                    "Remove it, or add an early-bird price (below) or a promo code for this action.");
+            foreach (Match m in StarsAmount.Matches(text))
+            {
+                var digits = (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Replace(",", "");
+                if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var stars)) continue;
+                if (stars == d.Input.PriceStars || stars == offer.EarlyBirdStars) continue;
+                d.Add(field, Warning, CopyCodes.PriceMismatch,
+                    $"The copy says {BuyerFacts.Stars(stars)} Stars, but the price is {BuyerFacts.Stars(d.Input.PriceStars)}.",
+                    "Leave the price out of the text (the card and invoice show it), or make it match.");
+                break;
+            }
         }
     }
 

@@ -17,4 +17,6 @@ public static class CopyCodes
     public const string PriceTooLow = "PriceTooLow";
     public const string PriceTooHigh = "PriceTooHigh";
     public const string AllCapsTitle = "AllCapsTitle";
+    public const string DiscountNotOffered = "DiscountNotOffered";
+    public const string PriceMismatch = "PriceMismatch";
 }

@@ -20,6 +20,8 @@ public partial class ActionEditorPage
     private string? revealedSecret;
 
     private IReadOnlyList<CopyFinding> findings = [];
+    /// <summary>The action's launch offers, so the coach can tell a promised discount from a real one.</summary>
+    private CopyOffer? copyOffer;
     /// <summary>The full checklist as last evaluated against the system (load, save, kind or status change).</summary>
     private IReadOnlyList<ChecklistItem> evaluated = [];
     /// <summary>What the panel shows: <see cref="evaluated"/> with its copy lines kept current as the creator types.</summary>
@@ -35,6 +37,7 @@ public partial class ActionEditorPage
             form = PaidActionForm.From(existing, zone);
             revealedSecret = SecretReveal.Take(id) ?? revealedSecret;
             kindLocked = await Catalog.HasOrdersAsync(id);
+            copyOffer = await Offers.ForCopyAsync(id, CancellationToken.None);
         }
         else
         {
@@ -59,7 +62,7 @@ public partial class ActionEditorPage
     private void ReviewCopy()
     {
         if (form is null) return;
-        findings = CopyCoach.Review(form.ToCopyInput());
+        findings = CopyCoach.Review(form.ToCopyInput() with { Offer = copyOffer });
         var copyLines = LaunchChecklist.CopyItems(form).ToDictionary(i => i.Key);
         checklist = [.. evaluated.Select(i => copyLines.GetValueOrDefault(i.Key, i))];
     }

@@ -7,10 +7,10 @@ using Telegram.Bot.Types;
 namespace StarsStudio.Features.Payments.Bot;
 
 /// <summary>
-/// The Buy button (buy:{actionId}): an order and its invoice, or the questions first when the action asks any
+/// The Buy button (buy:{actionId}, or buy:{actionId}:{CODE} on a card opened with a code): an order and its invoice, or the questions first when the action asks any
 /// (a report or service), or a plain message when it cannot be bought now. The tap is always answered.
 /// </summary>
-public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender, IEnumerable<ICheckoutQuestions> questions) : IBotUpdateHandler
+public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender, IEnumerable<ICheckoutQuestions> questions, Catalog.ICardOffers offers, TimeProvider clock) : IBotUpdateHandler
 {
     public const string Prefix = "buy:";
 
@@ -19,19 +19,22 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
         var query = update.Update.CallbackQuery!;
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
         string? toast = null;
-        if (!int.TryParse(query.Data.AsSpan(Prefix.Length), out var actionId)) toast = "This button is out of date. Send /start.";
+        if (!Offers.OfferDisplay.TryReadBuyData(query.Data!, out var actionId, out var code)) toast = "This button is out of date. Send /start.";
         else
         {
             // Read once: the questions and the checkout decide on the same row.
             var action = await checkout.FindActionAsync(actionId, ct);
             if (action is null || !await AskedFirstAsync(update.Bot, query.From, action, ct))
             {
-                var start = await checkout.StartAsync(update.Bot, query.From, action, ct);
+                var start = await checkout.StartAsync(update.Bot, query.From, action, ct, code: code);
                 if (!start.InvoiceSent)
                 {
                     using var about = start.Order is { } refused ? OrderMessageLog.About(refused.Id, OrderMessageKind.Refusal) : null;
                     await sender.SendTextAsync(update.Bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
                 }
+                // The code stopped applying between the card and the tap: the card again, at today's price.
+                if (start.OfferLost && action is not null)
+                    await Catalog.Bot.CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct));
             }
         }
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);

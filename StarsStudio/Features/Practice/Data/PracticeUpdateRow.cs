@@ -13,4 +13,13 @@ public sealed class PracticeUpdateRow
     public string? Type { get; set; }
     public required string Json { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    private long? chatKey;
+
+    /// <summary>
+    /// Whose update this is (the sender's user id, else the chat's id; 0 if neither): the webhook sends one chat's
+    /// updates one at a time, in order, as Telegram does, and different chats' at once. Memory only, read once.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public long ChatKey => chatKey ??= Emulator.TelegramJson.ChatKeyOf(Json);
 }

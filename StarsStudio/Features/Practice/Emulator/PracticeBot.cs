@@ -41,6 +41,10 @@ internal sealed class PracticeBot(PracticeBotRow row, PracticeRateLimitOptions r
     /// <summary>Set between the permit and the count: the message being sent was paid for.</summary>
     public bool PaidMessagePending { get; set; }
     public (DateTimeOffset At, string Message)? LastWebhookError { get; set; }
+    /// <summary>Updates on their way to the webhook now (at most <see cref="WebhookMaxConnections"/>, one per chat).</summary>
+    public HashSet<PracticeUpdateRow> WebhookInFlight { get; } = [];
+    /// <summary>setWebhook's max_connections (1–100, Telegram's default 40): how many updates go to the webhook at once.</summary>
+    public int WebhookMaxConnections { get; set; } = 40;
     /// <summary>Deliver every update this many times (at-least-once delivery drills).</summary>
     public int DeliveryCopies { get; set; } = 1;
 

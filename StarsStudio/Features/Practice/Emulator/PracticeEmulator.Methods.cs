@@ -427,6 +427,8 @@ public sealed partial class PracticeEmulator
         if (secret is { Length: > 0 } && (secret.Length > 256 || !secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
             throw BotApiException.BadRequest("secret token contains unallowed characters");
         if (r.Json("allowed_updates") is JsonArray allowed) bot.Row.AllowedUpdatesJson = allowed.Count == 0 ? null : allowed.ToJsonString();
+        if (r.Int("max_connections") is { } connections)
+            bot.WebhookMaxConnections = connections is >= 1 and <= 100 ? connections : throw BotApiException.BadRequest("bad webhook: max_connections must be between 1 and 100");
         bot.Row.WebhookUrl = url.Length == 0 ? null : url;
         bot.Row.WebhookSecret = secret is { Length: > 0 } ? secret : null;
         bot.LastWebhookError = null;
@@ -459,7 +461,7 @@ public sealed partial class PracticeEmulator
             ["url"] = bot.Row.WebhookUrl ?? "",
             ["has_custom_certificate"] = false,
             ["pending_update_count"] = bot.Pending.Count,
-            ["max_connections"] = 40,
+            ["max_connections"] = bot.WebhookMaxConnections,
         };
         if (bot.LastWebhookError is { } error)
         {

@@ -304,22 +304,44 @@ public sealed partial class PracticeEmulator
         finally { bot.Gate.Release(); }
     }
 
-    /// <summary>The oldest update the webhook should get next, with where to send it; null while there is nothing to send.</summary>
+    /// <summary>
+    /// The oldest update the webhook may get now, marked as on its way, with where to send it; null while there is
+    /// nothing to send, max_connections are busy, or every waiting update's chat already has one on its way (a
+    /// chat's updates go one at a time, in order; different chats' go at once).
+    /// </summary>
     internal (PracticeUpdateRow Update, string Url, string? Secret, int Copies)? NextWebhookDelivery(PracticeBot bot)
     {
-        if (bot.Row.WebhookUrl is not { } url) return null;
+        if (bot.Row.WebhookUrl is not { } url || bot.WebhookInFlight.Count >= bot.WebhookMaxConnections) return null;
         var allowed = AllowedTypes(bot);
         var cutoff = clock.GetUtcNow().AddHours(-24);
-        var next = bot.Pending.OrderBy(u => u.UpdateId).ThenBy(u => u.Seq)
-            .FirstOrDefault(u => u.CreatedAt >= cutoff && (u.Type is null || allowed(u.Type)));
-        return next is null ? null : (next, url, bot.Row.WebhookSecret, bot.DeliveryCopies);
+        var busyChats = bot.WebhookInFlight.Select(u => u.ChatKey).ToHashSet();
+        PracticeUpdateRow? next = null;
+        foreach (var u in bot.Pending.OrderBy(u => u.UpdateId).ThenBy(u => u.Seq))
+        {
+            if (u.CreatedAt < cutoff || (u.Type is not null && !allowed(u.Type)) || bot.WebhookInFlight.Contains(u)) continue;
+            // An earlier update of this chat is on its way: this one waits its turn (later chats may still go).
+            if (!busyChats.Add(u.ChatKey)) continue;
+            next = u;
+            break;
+        }
+        if (next is null) return null;
+        bot.WebhookInFlight.Add(next);
+        return (next, url, bot.Row.WebhookSecret, bot.DeliveryCopies);
     }
 
     internal void MarkWebhookDelivered(PracticeBot bot, PracticeUpdateRow update)
     {
         bot.LastWebhookError = null;
+        bot.WebhookInFlight.Remove(update);
         // Dropped meanwhile (setWebhook with drop_pending_updates): its delete is queued already.
         if (bot.Pending.Remove(update)) store.Delete([update]);
+    }
+
+    /// <summary>The webhook did not take it: it waits for the next try, first in its chat's line again.</summary>
+    internal void ReleaseWebhookDelivery(PracticeBot bot, PracticeUpdateRow update, string problem)
+    {
+        bot.WebhookInFlight.Remove(update);
+        bot.LastWebhookError = (clock.GetUtcNow(), problem);
     }
 
     internal IEnumerable<PracticeBot> LoadedBots() =>

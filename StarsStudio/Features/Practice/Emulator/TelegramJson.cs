@@ -34,6 +34,23 @@ internal static class TelegramJson
         ["date"] = Unix(date),
     };
 
+    /// <summary>The update's sender (from.id) or chat (chat.id) one level down, e.g. message.from.id; 0 when it has neither.</summary>
+    public static long ChatKeyOf(string json)
+    {
+        try
+        {
+            if (JsonNode.Parse(json) is not JsonObject update) return 0;
+            foreach (var (key, value) in update)
+            {
+                if (key == "update_id" || value is not JsonObject body) continue;
+                if (body["from"]?["id"] is JsonValue from && from.TryGetValue<long>(out var user)) return user;
+                if (body["chat"]?["id"] is JsonValue chat && chat.TryGetValue<long>(out var chatId)) return chatId;
+            }
+        }
+        catch (System.Text.Json.JsonException) { }
+        return 0;
+    }
+
     /// <summary>message, callback_query, …: the key next to update_id.</summary>
     public static string? UpdateType(JsonNode? update) =>
         update is JsonObject o ? o.Select(p => p.Key).FirstOrDefault(k => k != "update_id") : null;

@@ -4,8 +4,9 @@ using System.Text;
 namespace StarsStudio.Features.Practice.Emulator;
 
 /// <summary>
-/// Telegram's webhook side: POSTs each pending update to the bot's URL with X-Telegram-Bot-Api-Secret-Token, one
-/// at a time in order, and retries with growing pauses while the bot answers anything but 2xx.
+/// Telegram's webhook side: POSTs pending updates to the bot's URL with X-Telegram-Bot-Api-Secret-Token, up to
+/// setWebhook's max_connections at once (default 40) and one chat's in order, and retries with growing pauses
+/// while the bot answers anything but 2xx.
 /// </summary>
 internal sealed class WebhookDeliverer(PracticeEmulator emulator, IHttpClientFactory httpClients, ILogger<WebhookDeliverer> logger) : BackgroundService
 {
@@ -27,35 +28,58 @@ internal sealed class WebhookDeliverer(PracticeEmulator emulator, IHttpClientFac
         workers.GetOrAdd(botId, id => Task.Run(() => DeliverLoopAsync(id)));
     }
 
+    /// <summary>
+    /// Hands out updates while there are connections free (one chat's updates in order, different chats' at once),
+    /// each posted on its own task; after a failure everything waits a growing pause, as Telegram backs off.
+    /// </summary>
     private async Task DeliverLoopAsync(long botId)
     {
         var failures = 0;
+        var pauseUntil = DateTimeOffset.MinValue;
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         while (!stopping.IsCancellationRequested)
         {
             try
             {
                 var bot = await emulator.LoadedBotAsync(botId);
                 if (bot is null) { workers.TryRemove(botId, out _); return; }
+                if (emulator.Clock.GetUtcNow() < pauseUntil)
+                {
+                    await Task.Delay(pauseUntil - emulator.Clock.GetUtcNow(), emulator.Clock, stopping);
+                    continue;
+                }
                 var arrived = bot.UpdatesArrived;
+                var wake = Volatile.Read(ref finished).Task;
                 var next = await emulator.UnderGateAsync(bot, () => Task.FromResult(emulator.NextWebhookDelivery(bot)), stopping);
                 if (next is not { } delivery)
                 {
-                    await arrived.WaitAsync(stopping);
+                    // Nothing to send now: wait for a new update or for a delivery to finish (it frees its chat).
+                    await Task.WhenAny(arrived, wake).WaitAsync(stopping);
                     continue;
                 }
-                var ok = true;
-                string? problem = null;
-                for (var copy = 0; copy < delivery.Copies && ok; copy++)
-                    (ok, problem) = await PostAsync(delivery.Url, delivery.Secret, delivery.Update.Json);
-                if (ok)
+                _ = Task.Run(async () =>
                 {
-                    failures = 0;
-                    await emulator.UnderGateAsync(bot, () => { emulator.MarkWebhookDelivered(bot, delivery.Update); return Task.FromResult(0); }, stopping);
-                    continue;
-                }
-                failures++;
-                await emulator.UnderGateAsync(bot, () => Task.FromResult(bot.LastWebhookError = (emulator.Clock.GetUtcNow(), problem!)), stopping);
-                await Task.Delay(Backoff(failures), emulator.Clock, stopping);
+                    var ok = true;
+                    string? problem = null;
+                    for (var copy = 0; copy < delivery.Copies && ok; copy++)
+                        (ok, problem) = await PostAsync(delivery.Url, delivery.Secret, delivery.Update.Json);
+                    try
+                    {
+                        if (ok)
+                        {
+                            Interlocked.Exchange(ref failures, 0);
+                            await emulator.UnderGateAsync(bot, () => { emulator.MarkWebhookDelivered(bot, delivery.Update); return Task.FromResult(0); }, stopping);
+                        }
+                        else
+                        {
+                            var after = Backoff(Interlocked.Increment(ref failures));
+                            pauseUntil = emulator.Clock.GetUtcNow() + after;
+                            await emulator.UnderGateAsync(bot, () => { emulator.ReleaseWebhookDelivery(bot, delivery.Update, problem!); return Task.FromResult(0); }, stopping);
+                        }
+                    }
+                    catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
+                    finally { Interlocked.Exchange(ref finished, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(); }
+                });
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
             catch (Exception e)
