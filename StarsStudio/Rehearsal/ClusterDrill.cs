@@ -329,13 +329,14 @@ public static class ClusterDrill
         private async Task<ClusterKill> RecordAsync(int instance, bool heldSingletons, double killedAt)
         {
             // Which instance ran a job is not recorded, so every delivery running at the moment of a kill counts:
-            // each must finish, and a receipt among them may have been on the wire (sent, not yet recorded).
+            // each must finish, and a message among them may have been on the wire (sent, not yet recorded): the
+            // content, which carries the receipt for text, credits and commands, or the receipt itself.
             await using var db = await openDb();
-            var running = await db.DeliveryJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running).Select(j => new { j.Id, j.OrderId, j.ContentSentAt }).ToListAsync();
+            var running = await db.DeliveryJobs.AsNoTracking().Where(j => j.Status == JobStatus.Running).Select(j => new { j.Id, j.OrderId }).ToListAsync();
             foreach (var job in running)
             {
                 runningAtKills.Add(job.Id);
-                if (job.ContentSentAt is not null) ReceiptsOnTheWire.Add(job.OrderId);
+                ReceiptsOnTheWire.Add(job.OrderId);
             }
             var kill = new ClusterKill(Kills.Count + 1, instance, heldSingletons, killedAt, running.Count);
             Kills.Add(kill);

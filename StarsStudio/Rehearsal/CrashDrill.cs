@@ -312,8 +312,9 @@ public static class CrashDrill
             await using (var db = await child.DbAsync())
             {
                 interrupted = await db.DeliveryJobs.CountAsync(j => j.Status == JobStatus.Running);
-                // Content recorded as sent, delivery not: the receipt was about to go or on the wire.
-                foreach (var orderId in await db.DeliveryJobs.Where(j => j.Status == JobStatus.Running && j.ContentSentAt != null).Select(j => j.OrderId).ToListAsync())
+                // A running delivery may have had a message on the wire: the content (for text, credits and commands
+                // it carries the receipt) between Telegram's answer and the save that records it, or the receipt.
+                foreach (var orderId in await db.DeliveryJobs.Where(j => j.Status == JobStatus.Running).Select(j => j.OrderId).ToListAsync())
                     ReceiptsOnTheWire.Add(orderId);
                 paidNotDelivered = await db.Orders.CountAsync(o => o.Status == OrderStatus.Paid || o.Status == OrderStatus.Delivering);
             }

@@ -46,9 +46,10 @@ public static partial class Invariants
     /// ledger and the buyers' chats in <paramref name="control"/>.
     /// </summary>
     /// <param name="receiptOnTheWire">
-    /// Orders whose receipt was being sent when the app was killed (content recorded as sent, delivery not yet):
-    /// Telegram's API has no idempotency key, so such a receipt may arrive twice — at least once is the best any
-    /// bot can do there. A second receipt for any other order is a failure.
+    /// Orders whose delivery was running when the app was killed: a message may have been on the wire — the
+    /// receipt, or the content that carries it (text, credits, commands) between Telegram's answer and the save
+    /// that records it. Telegram's API has no idempotency key, so it may arrive twice — at least once is the best
+    /// any bot can do there. A second receipt for any other order is a failure.
     /// </param>
     /// <param name="onlyThisBot">
     /// The database holds more than one bot's data (the switch drill): judge only <paramref name="botId"/>'s orders,
@@ -96,7 +97,7 @@ public static partial class Invariants
         var entitlementsPerOrder = await db.CommandEntitlements.Where(g => only == null || g.BotId == only).GroupBy(g => g.OrderId).Where(g => g.Count() > 1).CountAsync();
         results.Add(new("each paid order delivered exactly once", notDelivered == 0 && wrongCount == 0 && grantsPerOrder == 0 && entitlementsPerOrder == 0,
             $"{paidOrders.Count} paid orders; not delivered: {notDelivered}; receipt count ≠ 1: {wrongCount}{examples}; double grants: {grantsPerOrder + entitlementsPerOrder}" +
-            (receiptOnTheWire.Count > 0 ? $"; receipts on the wire at a kill: {receiptOnTheWire.Count}, of which sent twice: {repeatedOnTheWire}" : "")));
+            (receiptOnTheWire.Count > 0 ? $"; deliveries running at a kill (a message may have been on the wire): {receiptOnTheWire.Count}, of which a receipt arrived twice: {repeatedOnTheWire}" : "")));
 
         var creditOrders = paidOrders.Where(o => o.Kind == StarsStudio.Features.Catalog.ActionKind.CreditPack && o.Status == OrderStatus.Delivered).ToList();
         var versions = (await db.PaidActionVersions.AsNoTracking().ToListAsync()).ToDictionary(v => (v.ActionId, v.Version), v => v.Terms);

@@ -884,6 +884,10 @@ namespace StarsStudio.Data.Migrations
                     b.Property<long>("BuyerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BuyerLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChargeId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -1146,6 +1150,10 @@ namespace StarsStudio.Data.Migrations
                         .HasMaxLength(4096)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActionId");
@@ -1293,6 +1301,11 @@ namespace StarsStudio.Data.Migrations
                     b.Property<string>("BotUsername")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PracticeBotToken")
                         .HasColumnType("TEXT");
 
@@ -1308,6 +1321,10 @@ namespace StarsStudio.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextTranslations")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -1331,9 +1348,11 @@ namespace StarsStudio.Data.Migrations
                         new
                         {
                             Id = 1,
+                            DefaultLanguage = "en",
                             PrivacyText = "Privacy\nWe store your Telegram user id, name, username and your orders to deliver purchases and give support. We do not sell or share this data. Send /stop to stop reminders; ask via /paysupport to have your data deleted.",
                             SupportText = "Need help with a payment? 🙋\nReply here with your order code (it looks like SS-7K3Q9) and what went wrong. We answer every payment question and refund in full when we could not deliver.\nIf we cannot solve it together, you can contact Telegram through @BotSupport.",
                             TermsText = "Terms of sale\n• Prices are in Telegram Stars and shown before you pay.\n• You receive what the item describes right after Telegram confirms the payment.\n• If something you paid for does not arrive or does not work, use /paysupport and we will fix it or refund you.\n• Purchases are for your personal use.",
+                            TextTranslations = "[]",
                             TimeZoneId = "UTC",
                             TopUpLink = "https://t.me/PremiumBot",
                             WelcomeText = "Hi {first_name}! 👋\nHere you can buy ready-made digital goods and services with Telegram Stars ⭐.\nEach item says exactly what you get after paying. Pick one below."

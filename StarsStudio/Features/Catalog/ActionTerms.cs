@@ -35,6 +35,9 @@ public sealed record ActionTerms
     // Report and mini-service (Features/Reports); a paid command may name a Template or ServiceUrl to run per use.
     /// <summary>Asked one by one before the invoice; the answers are stored with the order.</summary>
     public Reports.ValueList<Reports.ReportQuestion>? Questions { get; init; }
+
+    /// <summary>The creator's words in other languages (issue #16); null or empty = only the default language.</summary>
+    public Reports.ValueList<ActionTranslation>? Translations { get; init; }
     /// <summary>Markdown with Liquid placeholders, conditionals and loops.</summary>
     public string? Template { get; init; }
     public bool? OutputPdf { get; init; }

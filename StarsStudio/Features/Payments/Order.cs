@@ -34,6 +34,8 @@ public sealed class Order
     public string? ChargeId { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public DateTimeOffset? RefundedAt { get; set; }
+    /// <summary>The shipped language (Features/Languages) the buyer saw the card and invoice in; null before issue #16.</summary>
+    public string? BuyerLanguage { get; set; }
     /// <summary>Why pre-checkout said no, or why delivery failed, in words support can act on.</summary>
     public string? Problem { get; set; }
     /// <summary>Set by support when a DeliveryFailed order was handled by hand.</summary>

@@ -20,6 +20,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>, IEnt
         b.Property(o => o.Code).HasMaxLength(16);
         b.Property(o => o.ChargeId).HasMaxLength(128);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.BuyerLanguage).HasMaxLength(16);
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne(o => o.Action).WithMany().HasForeignKey(o => o.ActionId).OnDelete(DeleteBehavior.Restrict);

@@ -13,7 +13,10 @@ public sealed class Reminder
     public ReminderStatus Status { get; set; } = ReminderStatus.Draft;
     /// <summary>The action the message talks about ({action_title}, {price}, {launch_time}, the Buy button).</summary>
     public int? ActionId { get; set; }
+    /// <summary>In the creator's default language.</summary>
     public string Text { get; set; } = "";
+    /// <summary>The text in other languages: each recipient gets their language's version, else <see cref="Text"/>.</summary>
+    public Reports.ValueList<ReminderTranslation> Translations { get; set; } = [];
     public bool BuyButton { get; set; }
     public DateTimeOffset SendAt { get; set; }
 

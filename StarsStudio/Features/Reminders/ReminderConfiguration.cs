@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StarsStudio.Data;
 
 namespace StarsStudio.Features.Reminders;
 
@@ -13,6 +14,7 @@ internal sealed class ReminderConfiguration :
         b.Property(r => r.Name).HasMaxLength(100);
         b.Property(r => r.Text).HasMaxLength(4096);
         b.Property(r => r.Language).HasMaxLength(16);
+        b.Property(r => r.Translations).AsJsonList();
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Filter).HasConversion<string>().HasMaxLength(24);

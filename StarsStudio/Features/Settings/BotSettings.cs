@@ -22,6 +22,14 @@ public sealed class BotSettings
     public string TermsText { get; set; } = DefaultTexts.Terms;
     public string PrivacyText { get; set; } = DefaultTexts.Privacy;
 
+    /// <summary>
+    /// The language the texts above (and each action's own fields) are written in, and the one a buyer whose
+    /// Telegram language has no translation sees. A shipped code (Features/Languages).
+    /// </summary>
+    public string DefaultLanguage { get; set; } = Languages.BuyerLanguages.English;
+    /// <summary>The texts above in other languages.</summary>
+    public Reports.ValueList<BuyerTextsTranslation> TextTranslations { get; set; } = [];
+
     /// <summary>IANA id; dashboard times are shown and entered in this zone, stored in UTC.</summary>
     public string TimeZoneId { get; set; } = "UTC";
 

@@ -930,6 +930,10 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<long>("BuyerId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("BuyerLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ChargeId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -1199,6 +1203,10 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .HasMaxLength(4096)
                         .HasColumnType("character varying(4096)");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActionId");
@@ -1352,6 +1360,11 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<string>("BotUsername")
                         .HasColumnType("text");
 
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("PracticeBotToken")
                         .HasColumnType("text");
 
@@ -1367,6 +1380,10 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("TermsText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextTranslations")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -1390,9 +1407,11 @@ namespace StarsStudio.Data.Migrations.Postgres
                         new
                         {
                             Id = 1,
+                            DefaultLanguage = "en",
                             PrivacyText = "Privacy\nWe store your Telegram user id, name, username and your orders to deliver purchases and give support. We do not sell or share this data. Send /stop to stop reminders; ask via /paysupport to have your data deleted.",
                             SupportText = "Need help with a payment? 🙋\nReply here with your order code (it looks like SS-7K3Q9) and what went wrong. We answer every payment question and refund in full when we could not deliver.\nIf we cannot solve it together, you can contact Telegram through @BotSupport.",
                             TermsText = "Terms of sale\n• Prices are in Telegram Stars and shown before you pay.\n• You receive what the item describes right after Telegram confirms the payment.\n• If something you paid for does not arrive or does not work, use /paysupport and we will fix it or refund you.\n• Purchases are for your personal use.",
+                            TextTranslations = "[]",
                             TimeZoneId = "UTC",
                             TopUpLink = "https://t.me/PremiumBot",
                             WelcomeText = "Hi {first_name}! 👋\nHere you can buy ready-made digital goods and services with Telegram Stars ⭐.\nEach item says exactly what you get after paying. Pick one below."
