@@ -211,7 +211,7 @@ public sealed class DeliveryWorker(
         if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
         string delivered;
         using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
-            delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+            delivered = await deliverer.DeliverAsync(DeliveryContext.For(bot, order, terms), ct);
         // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
         var sentAt = clock.GetUtcNow();
         await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
