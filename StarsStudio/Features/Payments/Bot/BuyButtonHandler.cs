@@ -18,8 +18,9 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
     {
         var query = update.Update.CallbackQuery!;
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        var w = await words.ForAsync(query.From, ct);
         string? toast = null;
-        if (!Offers.OfferDisplay.TryReadBuyData(query.Data!, out var actionId, out var code)) toast = (await words.ForAsync(query.From, ct))["button.out_of_date"];
+        if (!Offers.OfferDisplay.TryReadBuyData(query.Data!, out var actionId, out var code)) toast = w["button.out_of_date"];
         else
         {
             // Read once: the questions and the checkout decide on the same row.
@@ -34,7 +35,7 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
                 }
                 // The code stopped applying between the card and the tap: the card again, at today's price.
                 if (start.OfferLost && action is not null)
-                    await Catalog.Bot.CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct, await words.ForAsync(query.From, ct)), await words.ForAsync(query.From, ct));
+                    await Catalog.Bot.CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct, w), w);
             }
         }
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
