@@ -173,4 +173,24 @@ public sealed class BuyerLanguagePurchaseTests(SharedPracticeApp shared) : IClas
         Assert.StartsWith("Launch checklist\n1. Pick a date", english.Text);
         Assert.Contains("🧾 Receipt · order SS-", english.Text);
     }
+
+    [Fact]
+    public async Task RussianBuyer_PaySupportAndAnUnknownCode_AnsweredInRussian()
+    {
+        var botId = await BotIdAsync();
+        var action = await CatalogSeed.LiveAsync(App, CatalogSeed.Credits(slug: Slug("ru-code"), price: 5), f => f.DeepLinkOpensInvoice = false);
+        var buyer = await App.Control.CreateBuyerAsync(botId, "Иван", "ivan_ru", "ru", 5);
+
+        var help = await App.Control.SendTextAsync(botId, buyer.UserId, "/paysupport");
+        Assert.StartsWith("Нужна помощь с оплатой? 🙋", (await BotSaysAsync(botId, buyer.UserId, help, _ => true))!.Text);
+        Assert.NotNull(await BotSaysAsync(botId, buyer.UserId, help, m => m.Text?.StartsWith("Опишите проблему одним сообщением") == true));
+        var request = await App.Control.SendTextAsync(botId, buyer.UserId, "Не пришли кредиты");
+        Assert.StartsWith("Спасибо. Мы получили ваш запрос #", (await BotSaysAsync(botId, buyer.UserId, request, _ => true))!.Text);
+
+        var coded = await App.Control.SendTextAsync(botId, buyer.UserId, $"/start {action.Slug} NOSUCHCODE");
+        Assert.Equal("Мы не знаем код NOSUCHCODE. Вот товар по обычной цене.", (await BotSaysAsync(botId, buyer.UserId, coded, _ => true))!.Text);
+        var card = (await BotSaysAsync(botId, buyer.UserId, coded, m => m.Buttons.Count > 0))!;
+        Assert.Contains("После оплаты вы получите 50 image credits.", card.Text);   // no Russian translation: the creator's default text
+        Assert.Equal("Купить за ⭐ 5", card.Buttons[0][0].Text);
+    }
 }
