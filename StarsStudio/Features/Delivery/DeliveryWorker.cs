@@ -197,7 +197,7 @@ public sealed class DeliveryWorker(
         if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
         string delivered;
         using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
-            delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+            delivered = await deliverer.DeliverAsync(DeliveryContext.For(bot, order, terms), ct);
         var sentAt = clock.GetUtcNow();
         job.ContentSentAt = sentAt;
         job.ContentSummary = delivered;
