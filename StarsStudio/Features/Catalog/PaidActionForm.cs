@@ -79,6 +79,9 @@ public sealed partial class PaidActionForm : IValidatableObject
     /// <summary>Paid commands: a fixed reply, or a template / service run per use.</summary>
     public Reports.CommandMode CommandMode { get; set; } = Reports.CommandMode.Reply;
 
+    /// <summary>The language the fields above are written in (Settings); not stored with the action, read by the copy coach.</summary>
+    public string DefaultLanguage { get; set; } = Languages.BuyerLanguages.English;
+
     /// <summary>The creator's words in other languages (issue #16), one entry per language the editor has opened.</summary>
     public List<ActionTranslationForm> Translations { get; set; } = [];
 
@@ -226,6 +229,7 @@ public sealed partial class PaidActionForm : IValidatableObject
         new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses,
             OpensWithInvoice: OpensWithInvoice)
         {
+            Language = DefaultLanguage,
             Translations = [.. Translations.Select(t => new Copy.CopyTranslation(t.Language, t.Title, t.Description, t.Promise)).Where(t => t.HasText)],
         };
 
