@@ -115,7 +115,7 @@ public sealed partial class PaidActionForm : IValidatableObject
     }
 
     /// <summary>Telegram's and the editor's limits, per language: the invoice title and description travel in each language's invoice.</summary>
-    public IEnumerable<TranslationProblem> TranslationProblems()
+    public IEnumerable<Languages.TranslationProblem> TranslationProblems()
     {
         var fields = TranslatableFields;
         foreach (var t in Translations)
