@@ -312,7 +312,8 @@ public static class CopyCoach
     /// <summary>All caps reads as shouting (and as spam) in a chat.</summary>
     private static void CheckTitleIsNotShouting(Draft d)
     {
-        var letters = d.Title.Count(char.IsLetter);
+        // Only cased letters can shout: Persian, Arabic and other scripts without capitals never do.
+        var letters = d.Title.Count(char.IsUpper);
         if (letters < 5 || d.Title.Any(char.IsLower)) return;
         var calmer = Shorten(SentenceCase(d.Title), MaxTitleLength);
         d.Add(CopyField.Title, Warning, CopyCodes.AllCapsTitle,
