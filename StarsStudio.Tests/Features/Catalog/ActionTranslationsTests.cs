@@ -113,4 +113,20 @@ public sealed class ActionTranslationsTests : IAsyncLifetime
         Assert.False(saved.NewVersion);
         Assert.Null((await Catalog.GetAsync(created.Id))!.Terms.Translations);
     }
+
+    [Fact]
+    public async Task Save_TranslationIntoTheDefaultLanguage_NotKept()
+    {
+        // Written while English was the default; the creator now writes in Russian, so the Russian text is the fields themselves.
+        var created = (await Catalog.SaveAsync("creator", WithRussian(CatalogSeed.Text()), TimeZoneInfo.Utc)).Action!;
+        var form = PaidActionForm.From(created, TimeZoneInfo.Utc);
+        form.DefaultLanguage = "ru";
+        form.TranslationFor("en").Title = "Launch checklist (EN)";
+        form.TranslationFor("ru").Title = new string('я', 40);  // hidden in the editor: neither checked nor stored
+
+        var saved = await Catalog.SaveAsync("creator", form, TimeZoneInfo.Utc);
+
+        Assert.True(saved.Succeeded, saved.Error);
+        Assert.Equal(["en"], (await Catalog.GetAsync(created.Id))!.Terms.Translations!.Select(t => t.Language));
+    }
 }

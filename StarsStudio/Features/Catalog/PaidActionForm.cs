@@ -118,7 +118,7 @@ public sealed partial class PaidActionForm : IValidatableObject
     public IEnumerable<Languages.TranslationProblem> TranslationProblems()
     {
         var fields = TranslatableFields;
-        foreach (var t in Translations)
+        foreach (var t in Translations.Where(t => t.Language != DefaultLanguage))
         {
             int Length(string field) => fields.Contains(field) && t[field] is { } v ? v.Trim().Length : 0;
             if (Length(nameof(Promise)) > 200)
@@ -135,12 +135,16 @@ public sealed partial class PaidActionForm : IValidatableObject
         }
     }
 
-    /// <summary>What is stored in the terms: written translations only, in the shipped order, so an unchanged form compares equal.</summary>
+    /// <summary>
+    /// What is stored in the terms: written translations only, in the shipped order, so an unchanged form compares
+    /// equal. A translation into the default language (left from before the creator changed it) is dropped: the
+    /// editor cannot show it, and it would quietly replace the fields the creator sees for those buyers.
+    /// </summary>
     private Reports.ValueList<ActionTranslation>? ToTranslations()
     {
         var fields = TranslatableFields;
         var written = Translations
-            .Where(t => t.Language.Length > 0)
+            .Where(t => t.Language.Length > 0 && t.Language != DefaultLanguage)
             .Select(t => t.ToTranslation(fields))
             .OfType<ActionTranslation>()
             .DistinctBy(t => t.Language)

@@ -61,7 +61,7 @@ public sealed class SettingsForm : IValidatableObject
     /// <summary>Each language's text is one Telegram message, so each has Telegram's limit.</summary>
     public IEnumerable<Languages.TranslationProblem> TranslationProblems()
     {
-        foreach (var t in Translations)
+        foreach (var t in Translations.Where(t => t.Language != DefaultLanguage))
             foreach (var (field, text) in new[] { (nameof(WelcomeText), t.Welcome), (nameof(SupportText), t.Support), (nameof(TermsText), t.Terms), (nameof(PrivacyText), t.Privacy) })
                 if (text is { } v && v.Trim().Length > 4096)
                     yield return new(t.Language, field, $"Telegram messages are at most 4096 characters; this one has {v.Trim().Length}.");
@@ -70,7 +70,8 @@ public sealed class SettingsForm : IValidatableObject
     /// <summary>What is stored: written translations only, in the shipped order, so an unchanged page saves nothing new.</summary>
     public Reports.ValueList<BuyerTextsTranslation> ToTranslations() => new(Translations
         .Select(t => t.ToTranslation()).OfType<BuyerTextsTranslation>()
-        .Where(t => Languages.BuyerLanguages.IsShipped(t.Language))
+        // One for the default language would replace the texts above for those buyers, unseen: it is not kept.
+        .Where(t => Languages.BuyerLanguages.IsShipped(t.Language) && t.Language != DefaultLanguage)
         .DistinctBy(t => t.Language)
         .OrderBy(t => Languages.BuyerLanguages.Shipped.ToList().FindIndex(l => l.Code == t.Language)));
 
