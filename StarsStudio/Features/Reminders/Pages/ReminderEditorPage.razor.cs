@@ -79,15 +79,9 @@ public partial class ReminderEditorPage : IDisposable
         language != defaultLanguage && form?.Translations.FirstOrDefault(t => t.Language == language)?.Text is { } translated && !string.IsNullOrWhiteSpace(translated)
             ? translated : form?.Text ?? "";
 
-    /// <summary>Placeholders filled for one language: {action_title} is the action's title in that language when it has one.</summary>
-    private string Filled(string language, string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return "…";
-        var values = ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex");
-        if (language != defaultLanguage && SelectedAction?.Terms.Translations?.FirstOrDefault(t => t.Language == language)?.Title is { Length: > 0 } title)
-            values["action_title"] = title;
-        return ReminderText.Fill(text, values);
-    }
+    /// <summary>Placeholders filled for one language, as the broadcaster fills them: {action_title} in that language when translated.</summary>
+    private string Filled(string language, string text) =>
+        string.IsNullOrWhiteSpace(text) ? "…" : ReminderText.Fill(text, ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex", language));
 
     private string Dir => Languages.BuyerLanguages.IsRightToLeft(shown) ? "rtl" : "auto";
     private static string LanguageName(string code) => Languages.BuyerLanguages.Find(code)?.EnglishName ?? code;
