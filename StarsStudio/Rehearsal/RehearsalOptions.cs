@@ -22,6 +22,8 @@ public sealed record RehearsalOptions
     public int DashboardReaders { get; init; } = 3;
     public string OutputDirectory { get; init; } = "rehearsal-results";
     public int Orders { get; init; } = 1_000_000;
+    /// <summary>Drill ledger: Star transactions the emulator's bot holds for reconciliation to read.</summary>
+    public int Transactions { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
     /// <summary>Drill broadcast: buyers to remind (default 10,000); drill cluster: the reminder's audience (default 2,000).</summary>
     public int? BroadcastBuyers { get; init; }
@@ -43,7 +45,7 @@ public sealed record RehearsalOptions
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch|cluster | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch|cluster|ledger | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -53,6 +55,7 @@ public sealed record RehearsalOptions
           --floor on|off      also measure the minimal floor bot (default on)
           --dashboard N       simulated staff polling the orders grid during the run (default 3; 0 = none)
           --orders N          bigdata: orders to seed (default 1000000)
+          --transactions N    drill ledger: Star transactions reconciliation reads (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
           --broadcast-buyers N  drill broadcast: buyers to remind (default 10000); drill cluster (default 2000)
           --kills N           drill crash/cluster: kill the app (an instance) at least N times while buyers buy (default 5)
@@ -90,6 +93,7 @@ public sealed record RehearsalOptions
                     o = o with { Faults = double.TryParse(Next(), CultureInfo.InvariantCulture, out var f) && f is >= 0 and < 1 ? f : throw new RehearsalUsageException("--faults is a share from 0 to 1, e.g. 0.05.") };
                     break;
                 case "--orders": o = o with { Orders = PositiveInt(Next(), "--orders") }; break;
+                case "--transactions": o = o with { Transactions = PositiveInt(Next(), "--transactions") }; break;
                 case "--bad": o = o with { BadInputs = PositiveInt(Next(), "--bad") }; break;
                 case "--broadcast-buyers": o = o with { BroadcastBuyers = PositiveInt(Next(), "--broadcast-buyers") }; break;
                 case "--kills": o = o with { Kills = PositiveInt(Next(), "--kills") }; break;
