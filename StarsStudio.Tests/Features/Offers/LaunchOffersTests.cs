@@ -90,6 +90,33 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
     }
 
     [Fact]
+    public async Task BuyWithCode_ReportThatAsksQuestionsFirst_InvoiceAfterTheLastAnswerKeepsTheCode()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, StarsStudio.Tests.Features.Reports.ReportTemplateTests.ReportForm(), f => { f.Slug = slug; f.PriceStars = 60; });
+        var code = await CodeAsync(action);
+
+        shop.Api.Enqueue(Updates.Callback(Buyer, $"buy:{action.Id}:{code.Code}"));
+        await shop.Api.WaitForTextAsync(Buyer, t => t.StartsWith("❓ 1/3"));
+        shop.Api.EnqueueText(Buyer, "Zelda");
+        await shop.Api.WaitForTextAsync(Buyer, t => t.StartsWith("❓ 2/3"));
+        shop.Api.EnqueueText(Buyer, "4");
+        var choice = await CardAsync(Buyer, t => t.StartsWith("❓ 3/3"));
+        var advanced = choice["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Single(b => b!["text"]!.ToString() == "Advanced");
+        shop.Api.Enqueue(Updates.Callback(Buyer, advanced!["callback_data"]!.ToString()));
+
+        var invoice = await shop.Api.WaitForCallAsync("sendInvoice", b => b["chat_id"]!.ToString() == Buyer.ToString());
+        Assert.Equal(48, Amount(invoice));
+        Assert.True(InvoicePayloadSigner.TryReadOrderId(Payload(invoice), out var orderId));
+        var order = await shop.WaitForOrderAsync(orderId, o => o.Status != OrderStatus.Created);
+        Assert.Equal(code.Id, order.PromoCodeId);
+        Assert.Equal(60, order.ListStars);
+        // The answers went to the report as they were; the code is not one of them.
+        await using var db = await shop.App.DbAsync();
+        var input = await db.OrderInputs.SingleAsync(i => i.OrderId == orderId);
+        Assert.Equal(["level", "name", "weeks"], input.Answers.Keys.Order());
+    }
+
+    [Fact]
     public async Task DeepLinkWithCode_ActionOpeningWithTheInvoice_SendsTheDiscountedInvoice()
     {
         var action = await ActionAsync(price: 60, card: false);
