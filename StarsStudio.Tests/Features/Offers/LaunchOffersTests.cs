@@ -117,6 +117,34 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
     }
 
     [Fact]
+    public async Task StarsByCode_PaidOrdersWithCodes_SummedPerCodeAndABulkBatchAsOneLine()
+    {
+        var action = await ActionAsync(price: 60);
+        var code = await CodeAsync(action);
+        var (invoice, order) = await TapBuyAsync(Buyer, $"buy:{action.Id}:{code.Code}");
+        await PayAsync(Buyer, invoice, order);
+        var prefix = codeName[..8];
+        var batch = await shop.App.Service<PromoCodeService>().GenerateAsync(new PromoCodeForm { ActionId = action.Id, Kind = DiscountKind.FixedStars, Amount = 10 }, 3, prefix, TimeZoneInfo.Utc, "test");
+        Assert.True(batch.Succeeded, batch.Error);
+        await using (var db = await shop.App.DbAsync())
+        {
+            var single = await db.PromoCodes.AsNoTracking().Where(c => c.Batch == batch.Code!.Batch).Select(c => c.Code).Take(2).ToListAsync();
+            foreach (var (buyer, one) in new[] { OtherBuyer, SharedShop.NewBuyer() }.Zip(single))
+            {
+                var (i, o) = await TapBuyAsync(buyer, $"buy:{action.Id}:{one}");
+                await PayAsync(buyer, i, o);
+            }
+        }
+
+        var totals = await shop.App.Service<PromoCodeService>().StarsByCodeAsync(StarsStudio.Bot.DataView.Live, top: 10_000);
+
+        var typed = Assert.Single(totals, t => t.Label == code.Code);
+        Assert.Equal((code.Id, 1, 48L, 12L), (typed.CodeId, typed.Orders, typed.Stars, typed.Discount));
+        var bulk = Assert.Single(totals, t => t.Batch == batch.Code!.Batch);
+        Assert.Equal((null, 2, 100L, 20L), (bulk.CodeId, bulk.Orders, bulk.Stars, bulk.Discount));
+    }
+
+    [Fact]
     public async Task DeepLinkWithCode_ActionOpeningWithTheInvoice_SendsTheDiscountedInvoice()
     {
         var action = await ActionAsync(price: 60, card: false);
