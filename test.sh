@@ -51,7 +51,7 @@ status=${PIPESTATUS[0]}
 # again, on PostgreSQL.
 postgres_tests="FullyQualifiedName~StarsStudio.Tests.Features.Payments|FullyQualifiedName~StarsStudio.Tests.Features.Delivery"
 postgres_tests="$postgres_tests|FullyQualifiedName~StarsStudio.Tests.Features.Support|FullyQualifiedName~StarsStudio.Tests.Features.Reminders"
-postgres_tests="$postgres_tests|FullyQualifiedName~StarsStudio.Tests.Bot"
+postgres_tests="$postgres_tests|FullyQualifiedName~StarsStudio.Tests.Bot|FullyQualifiedName~StarsStudio.Tests.Features.Messages"
 # The drills, except crash (its child process reads the SQLite file) and cluster (on PostgreSQL in both runs).
 postgres_tests="$postgres_tests|(FullyQualifiedName~StarsStudio.Tests.Rehearsal&FullyQualifiedName!~Drill_Crash&FullyQualifiedName!~Drill_Cluster)"
 STARS_TEST_DATABASE=Postgres dotnet test StarsStudio.sln -c Release --no-build --filter "$postgres_tests" \

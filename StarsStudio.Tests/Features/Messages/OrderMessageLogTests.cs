@@ -51,4 +51,28 @@ public sealed class OrderMessageLogTests : IAsyncLifetime
         Assert.Contains(log, m => m.Kind == OrderMessageKind.Invoice);
         Assert.Contains(log, m => m.Kind == OrderMessageKind.Delivery);
     }
+
+    [Fact]
+    public async Task Batch_ManyEntriesWithNulls_WrittenInOneStatementAndReadBackExactly()
+    {
+        var at = new DateTimeOffset(2026, 12, 3, 7, 0, 0, TimeSpan.Zero);
+        var batch = Enumerable.Range(0, 250).Select(i => new OrderMessage
+        {
+            OrderId = 900, At = at.AddSeconds(i), Kind = i % 2 == 0 ? OrderMessageKind.Delivery : OrderMessageKind.Receipt, ChatId = 71,
+            Excerpt = i % 3 == 0 ? null : $"text {i} with 'quotes' and {{braces}}", TelegramMessageId = i % 5 == 0 ? null : i, Error = i == 7 ? "Forbidden: bot was blocked by the user" : null,
+        }).ToList();
+        await using (var db = await shop.App.DbAsync())
+            await OrderMessageBatch.InsertAsync(db, batch, default);
+
+        var read = await shop.App.Service<OrderMessageLog>().ForOrderAsync(900);
+        Assert.Equal(250, read.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(batch[i].At, read[i].At);
+            Assert.Equal(batch[i].Kind, read[i].Kind);
+            Assert.Equal(batch[i].Excerpt, read[i].Excerpt);
+            Assert.Equal(batch[i].TelegramMessageId, read[i].TelegramMessageId);
+            Assert.Equal(batch[i].Error, read[i].Error);
+        }
+    }
 }

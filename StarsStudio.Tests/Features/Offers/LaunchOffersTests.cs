@@ -261,6 +261,21 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
     }
 
     [Fact]
+    public async Task PaidCommandWithoutUses_ItsCardShowsTheEarlyBirdPrice()
+    {
+        var command = "cmd" + Guid.NewGuid().ToString("N")[..8];
+        var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Command(slug: slug, price: 60), f => f.CommandName = command);
+        Assert.Null(await shop.App.Service<PromoCodeService>().SaveEarlyBirdAsync(action.Id, 40, 100, null, TimeZoneInfo.Utc, "test"));
+
+        shop.Api.EnqueueText(Buyer, "/" + command);
+
+        // The buyer has no uses, so the bot offers the action: at the price they would pay, as /start shows it.
+        var card = await shop.Api.WaitForCallAsync("sendMessage", b => b["chat_id"]!.ToString() == Buyer.ToString() && b["text"]!.ToString().Contains(action.Terms.Title));
+        Assert.Contains("⭐40 instead of ⭐60", card["text"]!.ToString());
+        Assert.Contains("40", card["reply_markup"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task EarlyBirdWindowClosedWhileTheInvoiceWasOpen_Refused()
     {
         var action = await ActionAsync(price: 60);

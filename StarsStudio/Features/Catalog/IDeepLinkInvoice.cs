@@ -9,6 +9,9 @@ namespace StarsStudio.Features.Catalog;
 /// </summary>
 public interface IDeepLinkInvoice
 {
-    /// <summary>Sends the buyer a fresh invoice for the action; false when it could not (then the buyer was told why).</summary>
+    /// <summary>
+    /// Sends the buyer a fresh invoice for the action, touching the buyer as /start does; false when it could not
+    /// (then the buyer was told why).
+    /// </summary>
     Task<bool> SendInvoiceAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct);
 }

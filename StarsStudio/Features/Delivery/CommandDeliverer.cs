@@ -12,27 +12,28 @@ using Telegram.Bot.Types.Enums;
 namespace StarsStudio.Features.Delivery;
 
 /// <summary>Paid commands: an entitlement with N uses, granted once per order.</summary>
-public sealed class CommandDeliverer(OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
+public sealed class CommandDeliverer(BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.PaidCommand;
     public bool SendsReceipt => true;
     public bool IsReady(PaidActionForm form) =>
         !string.IsNullOrWhiteSpace(form.CommandName) && (form.CommandMode != Reports.CommandMode.Reply || !string.IsNullOrWhiteSpace(form.CommandReply));
 
+    public async Task GrantAsync(StarsDbContext db, Order order, ActionTerms terms, DateTimeOffset now, CancellationToken ct)
+    {
+        if (terms.CommandName is not { } name || await db.CommandEntitlements.AnyAsync(e => e.OrderId == order.Id, ct)) return;
+        var uses = terms.CommandUses ?? 1;
+        db.CommandEntitlements.Add(new CommandEntitlement
+        {
+            BotId = order.BotId, BuyerId = order.BuyerId, OrderId = order.Id, ActionId = order.ActionId, ActionVersion = order.ActionVersion,
+            CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = now,
+        });
+    }
+
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var name = c.Terms.CommandName ?? throw new DeliveryProblemException("The action has no command.");
         var uses = c.Terms.CommandUses ?? 1;
-        var granting = await lifecycle.WhileDeliveringAsync(c.Order.Id, async db =>
-        {
-            if (await db.CommandEntitlements.AnyAsync(e => e.OrderId == c.Order.Id, ct)) return;
-            db.CommandEntitlements.Add(new CommandEntitlement
-            {
-                BotId = c.Order.BotId, BuyerId = c.Order.BuyerId, OrderId = c.Order.Id, ActionId = c.Order.ActionId, ActionVersion = c.Order.ActionVersion,
-                CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = clock.GetUtcNow(),
-            });
-        }, ct);
-        if (!granting) throw new OrderNotDeliverableException();
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
             Receipts.WithFooter($"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", c.Order), SendPriority.Delivery, ct: ct);
         return $"{uses} use{(uses == 1 ? "" : "s")} of /{name}";

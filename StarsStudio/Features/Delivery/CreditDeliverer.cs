@@ -12,18 +12,18 @@ using Telegram.Bot.Types.Enums;
 namespace StarsStudio.Features.Delivery;
 
 /// <summary>Credit packs: one ledger grant per order (unique), only while the order is being delivered, then the new balance.</summary>
-public sealed class CreditDeliverer(CreditLedger ledger, OrderLifecycle lifecycle, BotSender sender, TimeProvider clock) : IDeliverer
+public sealed class CreditDeliverer(CreditLedger ledger, BotSender sender) : IDeliverer
 {
     public ActionKind Kind => ActionKind.CreditPack;
     public bool SendsReceipt => true;
     public bool IsReady(PaidActionForm form) => form.CreditAmount > 0;
 
+    public Task GrantAsync(StarsDbContext db, Order order, ActionTerms terms, DateTimeOffset now, CancellationToken ct) =>
+        terms.CreditAmount is { } amount ? CreditLedger.AddGrantAsync(db, order, amount, terms.CreditExpiryDays, now, ct) : Task.CompletedTask;
+
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var amount = c.Terms.CreditAmount ?? throw new DeliveryProblemException("The action has no credit amount.");
-        var granting = await lifecycle.WhileDeliveringAsync(c.Order.Id,
-            db => CreditLedger.AddGrantAsync(db, c.Order, amount, c.Terms.CreditExpiryDays, clock.GetUtcNow(), ct), ct);
-        if (!granting) throw new OrderNotDeliverableException();
         var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
         var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId,

@@ -169,8 +169,9 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>
-    /// Starts the attempt: the order becomes Delivering and the attempt is counted, in one transaction. The job, its
-    /// order and the terms it was sold under come in one read (they were three, the terms read again per attempt).
+    /// Starts the attempt: the order becomes Delivering, the attempt is counted and the order's grant (credits,
+    /// command uses) is added, in one transaction. The job, its order and the terms it was sold under come in one
+    /// read (they were three, the terms read again per attempt).
     /// </summary>
     private Task<(DeliveryJob Job, Order Order, ActionTerms? Terms)?> StartAsync(long jobId, Guid claim, CancellationToken ct) =>
         lifecycle.InTransactionAsync<(DeliveryJob, Order, ActionTerms?)?>(async db =>
@@ -196,10 +197,11 @@ public sealed class DeliveryWorker(
                 job.LastError = $"Not delivered: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
                 return null;
             }
+            if (row.Terms is { } terms && byKind.TryGetValue(order.Kind, out var deliverer)) await deliverer.GrantAsync(db, order, terms, now, ct);
             return (job, order, row.Terms);
         }, ct);
 
-    /// <summary>Sends the content unless an earlier attempt already did, and records at once that it went out.</summary>
+    /// <summary>Sends the content unless an earlier attempt already did, and records that it went out (see below when).</summary>
     private async Task<string> DeliverContentAsync(RunningBot bot, DeliveryJob job, Order order, ActionTerms? soldUnder, Guid claim, CancellationToken ct)
     {
         if (job.ContentSentAt is not null && job.ContentSummary is { } earlier) return earlier;
@@ -212,13 +214,16 @@ public sealed class DeliveryWorker(
         string delivered;
         using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
             delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
-        // Recorded at once: only a crash between Telegram's answer and this save can send it twice.
         var sentAt = clock.GetUtcNow();
+        job.ContentSentAt = sentAt;
+        job.ContentSummary = delivered;
+        // Content that carries its receipt is followed at once by FinishAsync, which records it with the rest: one
+        // write instead of two, and the same window. Otherwise it is recorded before the receipt goes out: only a
+        // crash between Telegram's answer and this save can send it twice.
+        if (deliverer.SendsReceipt) return delivered;
         await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.ContentSentAt, sentAt).SetProperty(j => j.ContentSummary, delivered)
             .SetProperty(j => j.LeaseUntil, sentAt + options.CurrentValue.Lease), CancellationToken.None);
-        job.ContentSentAt = sentAt;
-        job.ContentSummary = delivered;
         return delivered;
     }
 
@@ -234,7 +239,8 @@ public sealed class DeliveryWorker(
             var error = outcome.Applied ? job.LastError : $"Stopped: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
             await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, status).SetProperty(j => j.LastError, error).SetProperty(j => j.NextAttemptAt, job.NextAttemptAt)
-                .SetProperty(j => j.Attempts, job.Attempts).SetProperty(j => j.ClaimToken, (Guid?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null));
+                .SetProperty(j => j.Attempts, job.Attempts).SetProperty(j => j.ClaimToken, (Guid?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(j => j.ContentSentAt, job.ContentSentAt).SetProperty(j => j.ContentSummary, job.ContentSummary));
             if (outcome.Applied && end == OrderTransitions.FailDelivery) logger.LogWarning("Order {Order} delivery failed: {Reason}", order.Code, change.Detail);
             return outcome.Status ?? order.Status;
         }, CancellationToken.None);

@@ -24,4 +24,10 @@ public interface IDeliverer
     /// purchase are what limits a launch), so the worker sends no receipt of its own.
     /// </summary>
     bool SendsReceipt => false;
+    /// <summary>
+    /// Adds what the order grants (credits, command uses) to the transaction that starts the attempt, in which the
+    /// order has just become Delivering: a refund cannot come between, and the grant costs no transaction of its
+    /// own. Runs on every attempt, so it must add nothing when the order already has its grant.
+    /// </summary>
+    Task GrantAsync(StarsDbContext db, Order order, ActionTerms terms, DateTimeOffset now, CancellationToken ct) => Task.CompletedTask;
 }

@@ -10,7 +10,7 @@ namespace StarsStudio.Features.Delivery;
 /// Commands sold as paid actions (e.g. /translate): one use per message. Without uses left, the buyer gets
 /// the action's card to buy more.
 /// </summary>
-public sealed class PaidCommandRunner(BuyerLibrary purchases, CatalogService catalog, BotSender sender, TimeProvider clock) : IDynamicCommand
+public sealed class PaidCommandRunner(BuyerLibrary purchases, CatalogService catalog, ICardOffers offers, BotSender sender, TimeProvider clock) : IDynamicCommand
 {
     public async Task<bool> TryRunAsync(CommandContext c, string name, CancellationToken ct)
     {
@@ -20,7 +20,8 @@ public sealed class PaidCommandRunner(BuyerLibrary purchases, CatalogService cat
         if (use == CommandUse.NotOwned && onSale is null) return false;
         if (use == CommandUse.NoneLeft)
             await sender.SendTextAsync(c.Bot, c.ChatId, $"You have used all your /{name} uses.", SendPriority.Reply, ct: ct);
-        if (onSale is not null) await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, onSale, clock, ct);
+        // The card at the price this buyer would pay (an early-bird price), as /start shows it.
+        if (onSale is not null) await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, onSale, clock, ct, await offers.ForCardAsync(c.Bot, c.From.Id, onSale, ct));
         return true;
     }
 }

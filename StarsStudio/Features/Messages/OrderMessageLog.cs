@@ -76,8 +76,7 @@ public sealed class OrderMessageLog(IDbContextFactory<StarsDbContext> dbFactory,
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                db.OrderMessages.AddRange(batch);
-                await db.SaveChangesAsync(ct);
+                await OrderMessageBatch.InsertAsync(db, batch, ct);
             }
             catch (Exception e) { logger.LogWarning(e, "{Count} order message log entries could not be written", batch.Count); }
             batch.Clear();

@@ -47,7 +47,8 @@ public sealed class CheckoutService(
     /// <param name="action">Read by the caller just now (null: it does not exist).</param>
     /// <param name="answers">The buyer's answers to a report's or service's questions, stored with the order.</param>
     /// <param name="code">A promo code the buyer brought (card, link or text); its use is held here, at Buy.</param>
-    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null, string? code = null)
+    /// <param name="subscribe">From /start: the buyer's touch also clears an earlier /stop.</param>
+    public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null, string? code = null, bool subscribe = false)
     {
         var now = clock.GetUtcNow();
         Order order;
@@ -67,7 +68,7 @@ public sealed class CheckoutService(
             // The buyer, the order, its first lines and the answers: one transaction, no savepoints inside it.
             db.Database.AutoSavepointsEnabled = false;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await BuyerDirectory.TouchAsync(db, bot.BotId, buyer, subscribe: false, now, ct);
+            await BuyerDirectory.TouchAsync(db, bot.BotId, buyer, subscribe, now, ct);
             order = new Order
             {
                 Code = OrderCodes.New(), BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version,

@@ -74,23 +74,30 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Grant_AfterARefundCommitted_GrantsNothing()
+    public async Task DeliveryAttempt_AfterARefundCommitted_GrantsNothing()
     {
         var action = await CatalogSeed.LiveAsync(shop.App, CatalogSeed.Command(uses: 3));
         var order = await shop.DeliveredOrderAsync(Buyer, action, "charge-late-grant");
         Assert.Equal(RefundOutcome.Refunded, (await shop.App.Service<RefundService>().RefundOrderAsync(order.Id, Staff, "refund first", true)).Outcome);
 
-        // A second delivery attempt that started before the refund and reaches its grant only now.
-        var granted = await shop.App.Service<OrderLifecycle>().WhileDeliveringAsync(order.Id, db =>
+        // A redelivery queued before the refund reaches the worker only now: its attempt, where the grant is made,
+        // must not start.
+        long jobId;
+        await using (var db = await shop.App.DbAsync())
         {
-            db.CreditGrants.Add(new CreditGrant { BotId = order.BotId, BuyerId = Buyer, OrderId = order.Id + 1000, Amount = 99, Remaining = 99, GrantedAt = DateTimeOffset.UtcNow });
-            return Task.CompletedTask;
-        }, default);
+            var job = new DeliveryJob { OrderId = order.Id, BotId = order.BotId, Status = JobStatus.Pending, NextAttemptAt = DateTimeOffset.UtcNow.AddMinutes(-1), CreatedAt = DateTimeOffset.UtcNow, Reason = "redeliver" };
+            db.DeliveryJobs.Add(job);
+            await db.SaveChangesAsync();
+            jobId = job.Id;
+        }
+        shop.App.Service<DeliverySignal>().Wake();
 
-        Assert.False(granted);
-        await using var db = await shop.App.DbAsync();
-        Assert.False(await db.CreditGrants.AnyAsync());
-        Assert.Equal(0, (await db.CommandEntitlements.SingleAsync(e => e.OrderId == order.Id)).UsesLeft);
+        await using var check = await shop.App.DbAsync();
+        var ended = await SupportShop.EventuallyAsync(() => check.DeliveryJobs.AsNoTracking().SingleAsync(j => j.Id == jobId), j => j.Status == JobStatus.Done, "the late job to end");
+        Assert.Contains("refunded", ended.LastError);
+        var entitlement = await check.CommandEntitlements.AsNoTracking().SingleAsync(e => e.OrderId == order.Id);
+        Assert.Equal(0, entitlement.UsesLeft);
+        Assert.Equal(OrderStatus.Refunded, (await shop.OrderAsync(order.Id)).Status);
     }
 
     [Fact]

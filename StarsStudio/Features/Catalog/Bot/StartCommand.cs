@@ -18,15 +18,20 @@ public sealed class StartCommand(SettingsService settings, CatalogService catalo
 
     public async Task RunAsync(CommandContext c, CancellationToken ct)
     {
-        await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
         if (c.Arguments.Length > 0 && await catalog.FindBySlugAsync(c.Arguments, ct) is { } action)
         {
             if (action.OpensWithInvoice && action.IsOnSale(clock.GetUtcNow()))
-                await invoices.SendInvoiceAsync(c.Bot, c.From, action, ct);
-            else
-                await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, action, clock, ct, await offers.ForCardAsync(c.Bot, c.From.Id, action, ct));
+            {
+                // The checkout touches the buyer inside its transaction, as /start does (an earlier /stop is
+                // cleared); only where it stopped short of an invoice is the buyer touched here.
+                if (!await invoices.SendInvoiceAsync(c.Bot, c.From, action, ct)) await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
+                return;
+            }
+            await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
+            await CatalogReplies.SendCardAsync(sender, c.Bot, c.ChatId, action, clock, ct, await offers.ForCardAsync(c.Bot, c.From.Id, action, ct));
             return;
         }
+        await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: true, ct);
         // "slug--CODE" (a code link) or "slug CODE" (typed): the offer feature opens the action with the code.
         if (c.Arguments.Length > 0 && await offers.TryOpenWithCodeAsync(c.Bot, c.From, c.ChatId, c.Arguments, ct)) return;
         var texts = await settings.BuyerTextsAsync(ct);

@@ -11,7 +11,9 @@ public sealed class DeepLinkInvoice(CheckoutService checkout, BotSender sender) 
 {
     public async Task<bool> SendInvoiceAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct)
     {
-        var start = await checkout.StartAsync(bot, buyer, action.Id, ct);
+        // The action was read by the caller just now, and the checkout's transaction touches the buyer as /start
+        // does (clearing an earlier /stop): a statement and a round trip less each.
+        var start = await checkout.StartAsync(bot, buyer, action, ct, subscribe: true);
         if (!start.InvoiceSent)
         {
             using var about = start.Order is { } refused ? OrderMessageLog.About(refused.Id, OrderMessageKind.Refusal) : null;

@@ -42,24 +42,6 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
             OrderId = orderId, At = change.At, Actor = change.Actor, ActorName = change.ActorName, Kind = kind, Detail = change.Detail,
         });
 
-    /// <summary>
-    /// Runs a grant (credits, command uses) only while the order is being delivered, in one transaction that first
-    /// holds the order row with a conditional update: a refund that committed first wins and nothing is granted;
-    /// a refund that commits later revokes what this granted. False when the order is no longer being delivered.
-    /// </summary>
-    public async Task<bool> WhileDeliveringAsync(long orderId, Func<StarsDbContext, Task> grant, CancellationToken ct)
-    {
-        await using var db = await BeginAsync(ct);
-        await using var tx = db.Database.CurrentTransaction!;
-        var held = await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Delivering)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConcurrencyStamp, Guid.NewGuid()), ct);
-        if (held == 0) return false;
-        await grant(db);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
-    }
-
     /// <summary>Runs one step in its own context and transaction: everything it did commits together.</summary>
     public async Task<T> InTransactionAsync<T>(Func<StarsDbContext, Task<T>> step, CancellationToken ct)
     {
