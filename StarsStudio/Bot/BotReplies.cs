@@ -1,17 +1,13 @@
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using StarsStudio.Bot.Outbound;
+using StarsStudio.Features.Languages;
 
 namespace StarsStudio.Bot;
 
-/// <summary>Shared buyer-facing replies that several handlers send.</summary>
-public sealed class BotReplies(BotSender sender)
+/// <summary>Shared buyer-facing replies that several handlers send, in the buyer's language.</summary>
+public sealed class BotReplies(BotSender sender, BuyerWords words)
 {
-    public const string HelpText =
-        "I did not understand that. Here is what I can do:\n" +
-        "/start – see what you can buy\n/purchases – what you own\n/balance – your credits\n" +
-        "/paysupport – help with a payment\n/terms – terms of sale\n/privacy – privacy";
-
-    public Task SendHelpAsync(RunningBot bot, long chatId, CancellationToken ct) =>
-        sender.SendTextAsync(bot, chatId, HelpText, SendPriority.Reply, ct: ct);
+    public async Task SendHelpAsync(RunningBot bot, long chatId, User? from, CancellationToken ct) =>
+        await sender.SendTextAsync(bot, chatId, (await words.ForAsync(from, ct))["help"], SendPriority.Reply, ct: ct);
 }

@@ -3,23 +3,30 @@ using Microsoft.EntityFrameworkCore;
 namespace StarsStudio.Data;
 
 /// <summary>
-/// The delivery queue's claim on PostgreSQL. Several instances claim at once there: <c>FOR UPDATE SKIP LOCKED</c>
-/// lets each take rows no other claim holds, instead of queueing behind another instance's row locks and then
-/// finding the rows gone. The lease (LeaseUntil) is what hands a dead instance's jobs to another.
-/// (SQLite keeps the worker's conditional update: its writers take turns anyway.)
+/// The delivery queue's claim: due jobs and jobs whose lease ran out, taken with one conditional
+/// <c>UPDATE … RETURNING</c> (it was a read of candidates, the update and a read of what it took: three statements).
+/// Of two claimers each job goes to the one whose update saw it still claimable. On PostgreSQL several instances
+/// claim at once: <c>FOR UPDATE SKIP LOCKED</c> lets each take rows no other claim holds, instead of queueing behind
+/// another instance's row locks and then finding the rows gone. SQLite runs one writer at a time, so the statement
+/// alone is atomic there. The lease (LeaseUntil) is what hands a dead worker's jobs to another.
 /// </summary>
 public static class DeliveryJobClaims
 {
-    public static Task<int> ClaimOnPostgresAsync(StarsDbContext db, long botId, Guid claim, DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct) =>
-        // Moments are UTC ticks on both providers (StarsDbContext's converter); Status is stored by name.
-        db.Database.ExecuteSqlAsync($"""
-            UPDATE "DeliveryJobs" SET "Status" = 'Running', "ClaimToken" = {claim}, "LeaseUntil" = {leaseUntil.UtcTicks}
-            WHERE "Id" IN (
-                SELECT "Id" FROM "DeliveryJobs"
-                WHERE "BotId" = {botId}
-                  AND (("Status" = 'Pending' AND "NextAttemptAt" <= {now.UtcTicks}) OR ("Status" = 'Running' AND "LeaseUntil" < {now.UtcTicks}))
-                ORDER BY "NextAttemptAt"
-                LIMIT {batchSize}
-                FOR UPDATE SKIP LOCKED)
-            """, ct);
+    // Moments are UTC ticks on both providers (StarsDbContext's converter); Status is stored by name.
+    private const string Claim = """
+        UPDATE "DeliveryJobs" SET "Status" = 'Running', "ClaimToken" = {0}, "LeaseUntil" = {1}
+        WHERE "Id" IN (
+            SELECT "Id" FROM "DeliveryJobs"
+            WHERE "BotId" = {2}
+              AND (("Status" = 'Pending' AND "NextAttemptAt" <= {3}) OR ("Status" = 'Running' AND "LeaseUntil" < {3}))
+            ORDER BY "NextAttemptAt"
+            LIMIT {4}
+        """;
+    private const string Returning = """) RETURNING "Id" AS "Value" """;
+
+    private const string OnSqlite = Claim + Returning;
+    private const string OnPostgres = Claim + " FOR UPDATE SKIP LOCKED" + Returning;
+
+    public static Task<List<long>> ClaimAsync(StarsDbContext db, long botId, Guid claim, DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>(db.Database.IsNpgsql() ? OnPostgres : OnSqlite, claim, leaseUntil.UtcTicks, botId, now.UtcTicks, batchSize).ToListAsync(ct);
 }

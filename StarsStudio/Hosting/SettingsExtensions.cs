@@ -11,6 +11,7 @@ public static class SettingsExtensions
     {
         var services = builder.Services;
         services.AddSingleton<SettingsService>();
+        services.AddSingleton<Features.Languages.BuyerWords>();
         services.AddSingleton<IChecklistContributor, SettingsChecklist>();
         services.AddSingleton<IBotCommand, TermsCommand>();
         services.AddSingleton<IBotCommand, PrivacyCommand>();

@@ -20,7 +20,7 @@ public sealed class CommandHandler(IEnumerable<IBotCommand> commands, IEnumerabl
         }
         foreach (var dynamic in dynamicCommands)
             if (await dynamic.TryRunAsync(context, name, ct)) return;
-        await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
+        await replies.SendHelpAsync(update.Bot, message.Chat.Id, message.From, ct);
     }
 
     /// <summary>The command menu Telegram shows next to the text field.</summary>

@@ -15,6 +15,6 @@ public sealed class FallbackMessageHandler(BotReplies replies) : IBotUpdateHandl
         var message = update.Update.Message!;
         // Service messages (joins, payments handled elsewhere, pins) need no answer.
         if (message.Text is null && message.Caption is null && message.Document is null && message.Photo is null && message.Sticker is null) return;
-        await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
+        await replies.SendHelpAsync(update.Bot, message.Chat.Id, message.From, ct);
     }
 }

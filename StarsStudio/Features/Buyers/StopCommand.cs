@@ -7,7 +7,7 @@ using Telegram.Bot.Types.Enums;
 namespace StarsStudio.Features.Buyers;
 
 /// <summary>/stop: no more reminders until the buyer sends /start again.</summary>
-public sealed class StopCommand(BuyerDirectory buyers, BotSender sender) : IBotCommand
+public sealed class StopCommand(BuyerDirectory buyers, Languages.BuyerWords words, BotSender sender) : IBotCommand
 {
     public string Name => "stop";
     public string? MenuDescription => "Stop reminders";
@@ -15,6 +15,6 @@ public sealed class StopCommand(BuyerDirectory buyers, BotSender sender) : IBotC
     {
         await buyers.TouchAsync(c.Bot.BotId, c.From, subscribe: false, ct);
         await buyers.SetOptedOutAsync(c.Bot.BotId, c.From.Id, true, ct);
-        await sender.SendTextAsync(c.Bot, c.ChatId, "Done: you will get no more reminders. Send /start any time to see the catalog again.", SendPriority.Reply, ct: ct);
+        await sender.SendTextAsync(c.Bot, c.ChatId, (await words.ForAsync(c.From, ct))["stop.done"], SendPriority.Reply, ct: ct);
     }
 }

@@ -10,7 +10,8 @@ namespace StarsStudio.Features.Catalog;
 public interface ICardOffers
 {
     /// <summary>The offer on this action's card for this buyer now; null = the list price.</summary>
-    Task<CardOffer?> ForCardAsync(RunningBot bot, long buyerId, PaidAction action, CancellationToken ct);
+    /// <param name="w">The buyer's words: the offer's lines are in their language.</param>
+    Task<CardOffer?> ForCardAsync(RunningBot bot, long buyerId, PaidAction action, CancellationToken ct, Languages.Words? w = null);
 
     /// <summary>
     /// A /start parameter that carries a code ("slug--CODE", or "slug CODE"): opens the action with it applied, or

@@ -34,66 +34,72 @@ public sealed class BuyerLibrary(
             .Select(o => new OwnedItem(o, versions[(o.ActionId, o.ActionVersion)], uses.TryGetValue(o.Id, out var u) ? u : null))];
     }
 
-    public async Task SendPurchasesAsync(RunningBot bot, long buyerId, CancellationToken ct)
+    public async Task SendPurchasesAsync(RunningBot bot, long buyerId, CancellationToken ct, Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         var owned = await OwnedAsync(bot.BotId, buyerId, ct);
         if (owned.Count == 0)
         {
-            await sender.SendTextAsync(bot, buyerId, "You have not bought anything yet. Send /start to see what is on sale.", SendPriority.Reply, ct: ct);
+            await sender.SendTextAsync(bot, buyerId, w["purchases.none"], SendPriority.Reply, ct: ct);
             return;
         }
-        var lines = new List<string> { "🛍 Your purchases:" };
+        var lines = new List<string> { w["purchases.title"] };
         var buttons = new List<InlineKeyboardButton[]>();
         foreach (var item in owned)
         {
-            var state = item.Order.Status == OrderStatus.Delivered ? "" : $" ({item.Order.Describe()})";
+            var state = item.Order.Status == OrderStatus.Delivered ? "" : $" ({StatusWords(item.Order, w)})";
             var extra = item.Order.Kind switch
             {
-                ActionKind.PaidCommand => $" — {item.UsesLeft ?? 0} of {item.Terms.CommandUses} uses of /{item.Terms.CommandName} left",
-                ActionKind.CreditPack => $" — {item.Terms.CreditAmount} credits",
+                ActionKind.PaidCommand => " — " + w.T("purchases.uses_left", ("left", item.UsesLeft ?? 0), ("total", item.Terms.CommandUses), ("command", item.Terms.CommandName)),
+                ActionKind.CreditPack => " — " + w.T("purchases.credits", ("amount", item.Terms.CreditAmount)),
                 _ => "",
             };
-            lines.Add($"• {item.Terms.Title} · {item.Order.Code}{extra}{state}");
+            var title = item.Terms.InLanguage(w.Code).Title;
+            lines.Add($"• {w.Isolate(title)} · {w.Isolate(item.Order.Code)}{extra}{state}");
             if (item.Order.Kind is ActionKind.File or ActionKind.PrivateText && item.Order.Status == OrderStatus.Delivered)
-                buttons.Add([InlineKeyboardButton.WithCallbackData($"{(item.Order.Kind == ActionKind.File ? "⬇️ Download" : "📄 Show")} {item.Terms.Title}", $"dl:{item.Order.Id}")]);
+                buttons.Add([InlineKeyboardButton.WithCallbackData($"{w[item.Order.Kind == ActionKind.File ? "purchases.download" : "purchases.show"]} {title}", $"dl:{item.Order.Id}")]);
         }
         var balance = await credits.BalanceAsync(bot.BotId, buyerId, ct);
-        if (balance > 0) lines.Add($"\nCredits: {balance}. Send /balance for details.");
+        if (balance > 0) lines.Add("\n" + w.T("purchases.balance", ("balance", balance)));
         await sender.SendTextAsync(bot, buyerId, string.Join("\n", lines), SendPriority.Reply, buttons.Count > 0 ? new InlineKeyboardMarkup(buttons) : null, ct: ct);
     }
 
-    public async Task SendBalanceAsync(RunningBot bot, long buyerId, CancellationToken ct)
+    public async Task SendBalanceAsync(RunningBot bot, long buyerId, CancellationToken ct, Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         var grants = await credits.LiveGrantsAsync(bot.BotId, buyerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var commands = await db.CommandEntitlements.AsNoTracking()
             .Where(e => e.BotId == bot.BotId && e.BuyerId == buyerId && e.RevokedAt == null && e.UsesLeft > 0)
             .GroupBy(e => e.CommandName).Select(g => new { Name = g.Key, Left = g.Sum(e => e.UsesLeft) }).ToListAsync(ct);
-        var lines = new List<string> { $"💰 Credits: {grants.Sum(g => g.Remaining)}" };
+        var lines = new List<string> { w.T("balance.credits", ("credits", grants.Sum(g => g.Remaining))) };
         foreach (var g in grants.Where(g => g.ExpiresAt is not null))
-            lines.Add($"  • {g.Remaining} expire on {g.ExpiresAt:d MMM yyyy}");
-        foreach (var c in commands) lines.Add($"🔑 /{c.Name}: {c.Left} use{(c.Left == 1 ? "" : "s")} left");
-        if (grants.Count == 0 && commands.Count == 0) lines.Add("Nothing yet. Send /start to see what is on sale.");
+            lines.Add("  • " + w.T("balance.expire", ("amount", g.Remaining), ("date", g.ExpiresAt!.Value.ToString("d MMM yyyy", Culture(w)))));
+        foreach (var c in commands) lines.Add(w.Count("balance.uses", c.Left, ("command", c.Name)));
+        if (grants.Count == 0 && commands.Count == 0) lines.Add(w["balance.none"]);
         await sender.SendTextAsync(bot, buyerId, string.Join("\n", lines), SendPriority.Reply, ct: ct);
     }
 
     /// <summary>Sends a file or text purchase again; returns a short note for the button's toast.</summary>
-    public async Task<string?> SendAgainAsync(RunningBot bot, long buyerId, long orderId, CancellationToken ct)
+    public async Task<string?> SendAgainAsync(RunningBot bot, long buyerId, long orderId, CancellationToken ct, Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.BotId == bot.BotId, ct);
-        if (order is null || order.BuyerId != buyerId) return "That purchase is not yours.";
-        if (order.Status != OrderStatus.Delivered) return "That purchase is not available right now.";
-        if (order.Kind is not (ActionKind.File or ActionKind.PrivateText)) return "Nothing to send again for this purchase.";
+        if (order is null || order.BuyerId != buyerId) return w["again.not_yours"];
+        if (order.Status != OrderStatus.Delivered) return w["again.unavailable"];
+        if (order.Kind is not (ActionKind.File or ActionKind.PrivateText)) return w["again.nothing"];
         var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct)).Terms;
         var deliverer = deliverers.First(d => d.Kind == order.Kind);
-        await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+        await deliverer.DeliverAsync(DeliveryContext.For(bot, order, terms), ct);
         return null;
     }
 
     /// <summary>Spends exactly one use of a paid command (atomic decrement) and sends its reply.</summary>
-    public async Task<CommandUse> UseCommandAsync(RunningBot bot, long buyerId, string command, CancellationToken ct, string input = "")
+    /// <param name="w">The buyer's words now: the reply and the count are in their language.</param>
+    public async Task<CommandUse> UseCommandAsync(RunningBot bot, long buyerId, string command, CancellationToken ct, string input = "", Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var candidates = await db.CommandEntitlements.AsNoTracking()
             .Where(e => e.BotId == bot.BotId && e.BuyerId == buyerId && e.CommandName == command && e.RevokedAt == null)
@@ -105,7 +111,7 @@ public sealed class BuyerLibrary(
             var spent = await db.CommandEntitlements.Where(e => e.Id == entitlement.Id && e.UsesLeft > 0 && e.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.UsesLeft, e => e.UsesLeft - 1), ct);
             if (spent == 0) continue;
-            var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == entitlement.ActionId && v.Version == entitlement.ActionVersion, ct)).Terms;
+            var terms = (await db.PaidActionVersions.AsNoTracking().FirstAsync(v => v.ActionId == entitlement.ActionId && v.Version == entitlement.ActionVersion, ct)).Terms.InLanguage(w.Code);
             var left = candidates.Sum(e => e.UsesLeft) - 1;
             if (useRunner is not null && useRunner.Handles(terms))
             {
@@ -114,14 +120,27 @@ public sealed class BuyerLibrary(
                 {
                     // Not the buyer's fault: the use is given back.
                     await db.CommandEntitlements.Where(x => x.Id == entitlement.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UsesLeft, x => x.UsesLeft + 1), CancellationToken.None);
-                    await sender.SendTextAsync(bot, buyerId, $"⚠️ /{command} could not run just now ({e.Message}). Your use was not spent; please try again later.", SendPriority.Reply, ct: ct);
+                    await sender.SendTextAsync(bot, buyerId, w.T("command.could_not_run", ("command", command), ("problem", e.Message)), SendPriority.Reply, ct: ct);
                     return CommandUse.Used;
                 }
             }
-            else await sender.SendTextAsync(bot, buyerId, terms.CommandReply ?? "Done.", SendPriority.Reply, parseMode: ParseMode.Html, ct: ct);
-            await sender.SendTextAsync(bot, buyerId, left > 0 ? $"/{command}: {left} use{(left == 1 ? "" : "s")} left." : $"That was your last use of /{command}.", SendPriority.Reply, ct: ct);
+            else await sender.SendTextAsync(bot, buyerId, terms.CommandReply ?? w["command.done"], SendPriority.Reply, parseMode: ParseMode.Html, ct: ct);
+            await sender.SendTextAsync(bot, buyerId, left > 0 ? w.Count("command.left", left, ("command", command)) : w.T("command.last", ("command", command)), SendPriority.Reply, ct: ct);
             return CommandUse.Used;
         }
         return CommandUse.NoneLeft;
     }
+
+    /// <summary>An unfinished purchase's state in the buyer's words (the English wording is the order's own).</summary>
+    private static string StatusWords(Order order, Languages.Words w) => order.Status switch
+    {
+        OrderStatus.Paid or OrderStatus.Delivering => w["status.generating"],
+        OrderStatus.DeliveryFailed => w[order.Resolved ? "status.resolved" : "status.failed"],
+        OrderStatus.Delivered => w["status.delivered"],
+        OrderStatus.Refunded => w["status.refunded"],
+        _ => order.Describe(),
+    };
+
+    private static System.Globalization.CultureInfo Culture(Languages.Words w) =>
+        w.Code == Languages.BuyerLanguages.English ? System.Globalization.CultureInfo.InvariantCulture : System.Globalization.CultureInfo.GetCultureInfo(w.Code);
 }

@@ -35,7 +35,7 @@ public sealed class CommandDeliverer(BotSender sender) : IDeliverer
         var name = c.Terms.CommandName ?? throw new DeliveryProblemException("The action has no command.");
         var uses = c.Terms.CommandUses ?? 1;
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
-            Receipts.WithFooter($"✅ You can now use /{name} {(uses == 1 ? "once" : $"{uses} times")}. Send /{name} to use it.", c.Order), SendPriority.Delivery, ct: ct);
+            Receipts.WithFooter(c.Words.Count("command.granted", uses, ("command", name)), c.Order), SendPriority.Delivery, ct: ct);
         return $"{uses} use{(uses == 1 ? "" : "s")} of /{name}";
     }
 }

@@ -25,9 +25,10 @@ public sealed class CreditDeliverer(CreditLedger ledger, BotSender sender) : IDe
     {
         var amount = c.Terms.CreditAmount ?? throw new DeliveryProblemException("The action has no credit amount.");
         var balance = await ledger.BalanceAsync(c.Bot.BotId, c.Order.BuyerId, ct);
-        var expiry = c.Terms.CreditExpiryDays is { } days ? $" They are valid for {days} days." : "";
+        var w = c.Words;
+        var expiry = c.Terms.CreditExpiryDays is { } days ? " " + w.T("credits.valid", ("days", days)) : "";
         await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
-            Receipts.WithFooter($"🎉 {amount} credits added.{expiry}\nYour balance: {balance} credits. Send /balance any time.", c.Order), SendPriority.Delivery, ct: ct);
+            Receipts.WithFooter(w.T("credits.added", ("amount", amount), ("expiry", expiry), ("balance", balance)), c.Order), SendPriority.Delivery, ct: ct);
         return $"{amount} credits (balance {balance})";
     }
 }

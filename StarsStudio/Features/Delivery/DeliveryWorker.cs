@@ -87,28 +87,12 @@ public sealed class DeliveryWorker(
         return claimed.Count;
     }
 
-    /// <summary>
-    /// Due jobs and jobs whose lease ran out, claimed with one conditional update: of two claimers, each job goes to
-    /// the one whose update saw it still claimable. Only jobs of this bot: another bot's work waits for that bot.
-    /// </summary>
+    /// <summary>Due jobs and jobs whose lease ran out, of this bot only: another bot's work waits for that bot.</summary>
     private async Task<List<long>> ClaimAsync(long botId, Guid claim, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var leaseUntil = now + options.CurrentValue.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            if (await DeliveryJobClaims.ClaimOnPostgresAsync(db, botId, claim, now, leaseUntil, BatchSize, ct) == 0) return [];
-            return await db.DeliveryJobs.AsNoTracking().Where(j => j.ClaimToken == claim).Select(j => j.Id).ToListAsync(ct);
-        }
-        var candidates = await db.DeliveryJobs.AsNoTracking()
-            .Where(j => j.BotId == botId && ((j.Status == JobStatus.Pending && j.NextAttemptAt <= now) || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
-            .OrderBy(j => j.NextAttemptAt).Take(BatchSize).Select(j => j.Id).ToListAsync(ct);
-        if (candidates.Count == 0) return [];
-        await db.DeliveryJobs
-            .Where(j => candidates.Contains(j.Id) && ((j.Status == JobStatus.Pending && j.NextAttemptAt <= now) || (j.Status == JobStatus.Running && j.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.ClaimToken, claim).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
-        return await db.DeliveryJobs.AsNoTracking().Where(j => j.ClaimToken == claim).Select(j => j.Id).ToListAsync(ct);
+        return await DeliveryJobClaims.ClaimAsync(db, botId, claim, now, now + options.CurrentValue.Lease, BatchSize, ct);
     }
 
     /// <summary>Whatever goes wrong with one job stays with that job: it is logged and given back for a later try.</summary>
@@ -213,7 +197,7 @@ public sealed class DeliveryWorker(
         if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
         string delivered;
         using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
-            delivered = await deliverer.DeliverAsync(new DeliveryContext(bot, order, terms), ct);
+            delivered = await deliverer.DeliverAsync(DeliveryContext.For(bot, order, terms), ct);
         var sentAt = clock.GetUtcNow();
         job.ContentSentAt = sentAt;
         job.ContentSummary = delivered;

@@ -27,7 +27,7 @@ public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, F
         {
             await sender.SendAsync(c.Bot, c.Order.BuyerId, SendPriority.Delivery,
                 (client, token) => client.SendDocument(c.Order.BuyerId, InputFile.FromFileId(known.TelegramId), caption: caption, cancellationToken: token), ct);
-            return $"the file {c.Terms.FileName}";
+            return c.Words.T("delivered.file", ("file", c.Terms.FileName));
         }
         if (!File.Exists(files.PathOf(fileId))) throw new DeliveryProblemException($"The file {c.Terms.FileName} is missing from the data directory.");
         var sent = await sender.SendAsync(c.Bot, c.Order.BuyerId, SendPriority.Delivery, async (client, token) =>
@@ -40,6 +40,6 @@ public sealed class FileDeliverer(IDbContextFactory<StarsDbContext> dbFactory, F
             db.TelegramFileIds.Add(new TelegramFileId { FileId = fileId, BotId = c.Bot.BotId, TelegramId = telegramId });
             try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* another delivery cached it first */ }
         }
-        return $"the file {c.Terms.FileName}";
+        return c.Words.T("delivered.file", ("file", c.Terms.FileName));
     }
 }

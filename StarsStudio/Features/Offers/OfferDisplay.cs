@@ -6,17 +6,17 @@ namespace StarsStudio.Features.Offers;
 public static class OfferDisplay
 {
     /// <param name="zone">The creator's time zone: "until Fri 18:00" is their clock.</param>
-    public static CardOffer? ForCard(PaidAction action, OfferQuote quote, TimeZoneInfo zone)
+    public static CardOffer? ForCard(PaidAction action, OfferQuote quote, TimeZoneInfo zone, Languages.Words? w = null)
     {
         if (!quote.Discounted) return null;
         string line;
-        if (quote.Code is { } code) line = OfferTexts.CodeLine(quote.Stars, quote.ListStars, code.Code);
+        if (quote.Code is { } code) line = OfferTexts.CodeLine(quote.Stars, quote.ListStars, code.Code, w);
         else
         {
             var until = quote.Early?.Until is { } u ? TimeZoneInfo.ConvertTime(u, zone).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null;
-            line = OfferTexts.EarlyBirdLine(quote.Stars, quote.ListStars, quote.EarlyLeft, quote.Early?.Limit, until);
+            line = OfferTexts.EarlyBirdLine(quote.Stars, quote.ListStars, quote.EarlyLeft, quote.Early?.Limit, until, w);
         }
-        return new CardOffer(line, OfferTexts.BuyButton(quote.Stars), BuyData(action.Id, quote.Code?.Code));
+        return new CardOffer(line, OfferTexts.BuyButton(quote.Stars, w), BuyData(action.Id, quote.Code?.Code));
     }
 
     /// <summary>buy:{actionId} or buy:{actionId}:{CODE} (at most 4 + 10 + 1 + 32 bytes, inside Telegram's 64).</summary>

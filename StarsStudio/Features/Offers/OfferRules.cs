@@ -34,6 +34,8 @@ public static class OfferRules
     /// </summary>
     public static GuardrailDecision? AtPreCheckout(Order order, OfferFacts? facts, DateTimeOffset now)
     {
+        // Refusals are in the language the buyer saw when the order was made.
+        var w = Languages.BotWords.For(order.BuyerLanguage);
         if (order.PromoCodeId is null && !order.EarlyBird) return null;
         facts ??= OfferFacts.None;
         if (order.PromoCodeId is not null)
@@ -44,21 +46,21 @@ public static class OfferRules
             {
                 case CodeRule.Applies: break;
                 case CodeRule.UsedUp or CodeRule.UsedUpByBuyer:
-                    return GuardrailDecision.Refuse("code-used-up", OfferTexts.RefusedCodeUsedUp(code));
+                    return GuardrailDecision.Refuse("code-used-up", OfferTexts.RefusedCodeUsedUp(code, w));
                 case CodeRule.FirstPurchaseOnly:
-                    return GuardrailDecision.Refuse("code-first-purchase", OfferTexts.RefusedCodeFirstPurchase(code));
+                    return GuardrailDecision.Refuse("code-first-purchase", OfferTexts.RefusedCodeFirstPurchase(code, w));
                 case CodeRule.Expired or CodeRule.NotYet:
-                    return GuardrailDecision.Refuse("code-expired", OfferTexts.RefusedCodeExpired(code));
+                    return GuardrailDecision.Refuse("code-expired", OfferTexts.RefusedCodeExpired(code, w));
                 default:
-                    return GuardrailDecision.Refuse("code-withdrawn", OfferTexts.RefusedCodeWithdrawn(code));
+                    return GuardrailDecision.Refuse("code-withdrawn", OfferTexts.RefusedCodeWithdrawn(code, w));
             }
         }
         if (order.EarlyBird)
         {
             if (facts.EarlyBird is null || !facts.EarlyBird.IsOpenAt(now))
-                return GuardrailDecision.Refuse("early-bird-over", OfferTexts.RefusedEarlyBirdOver);
+                return GuardrailDecision.Refuse("early-bird-over", OfferTexts.RefusedEarlyBirdOver(w));
             if (facts.EarlyBird.Limit is { } limit && facts.EarlyBirdHeldByOthers >= limit)
-                return GuardrailDecision.Refuse("early-bird-sold", OfferTexts.RefusedEarlyBirdTaken);
+                return GuardrailDecision.Refuse("early-bird-sold", OfferTexts.RefusedEarlyBirdTaken(w));
         }
         return null;
     }

@@ -25,6 +25,7 @@ public sealed class CheckoutService(
     BotSender sender,
     OrderNotifier notifier,
     Offers.OfferPricing pricing,
+    Languages.BuyerWords words,
     IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
@@ -51,19 +52,21 @@ public sealed class CheckoutService(
     public async Task<CheckoutStart> StartAsync(RunningBot bot, User buyer, PaidAction? action, CancellationToken ct, IReadOnlyDictionary<string, string>? answers = null, string? code = null, bool subscribe = false)
     {
         var now = clock.GetUtcNow();
+        // The language the buyer sees from here on: the order keeps it for the receipt, delivery and refusals.
+        var w = await words.ForAsync(buyer, ct);
         Order order;
         Offers.OfferQuote? quote;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (action is null || !action.IsOnSale(now))
-                return new(false, "Sorry, this item is not on sale right now. Send /start to see what is available.", null);
-            if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, ct) is { } problem)
+                return new(false, w["item.not_on_sale"], null);
+            if (await LimitProblemAsync(db, bot.BotId, buyer.Id, action, now, w, ct) is { } problem)
                 return new(false, problem, null);
             quote = await pricing.QuoteAsync(db, bot.BotId, buyer.Id, action, code, now, ct);
             // The card said this code applied; if that changed since (expired, withdrawn, used up), say so and show
             // the card at today's price instead of sending an invoice at a price the buyer did not see.
             if (quote.CodeText is not null && quote.CodeRule != Offers.CodeRule.Applies)
-                return new(false, Offers.OfferTexts.CodeNotApplied(quote.CodeRule, quote.CodeText), null, OfferLost: true);
+                return new(false, Offers.OfferTexts.CodeNotApplied(quote.CodeRule, quote.CodeText, w), null, OfferLost: true);
 
             // The buyer, the order, its first lines and the answers: one transaction, no savepoints inside it.
             db.Database.AutoSavepointsEnabled = false;
@@ -73,7 +76,7 @@ public sealed class CheckoutService(
             {
                 Code = OrderCodes.New(), BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version,
                 Kind = action.Kind, Stars = quote.Stars, ListStars = quote.Discounted ? quote.ListStars : null, EarlyBird = quote.EarlyBird,
-                Status = OrderStatus.Created, CreatedAt = now, ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
+                Status = OrderStatus.Created, CreatedAt = now, BuyerLanguage = w.Code, ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
             };
             var offer = quote.Code is { } c ? $", code {c.Code}, list ⭐{quote.ListStars}" : quote.EarlyBird ? $", early-bird price, list ⭐{quote.ListStars}" : "";
             order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Created,
@@ -90,7 +93,7 @@ public sealed class CheckoutService(
                 if (!await Offers.OfferLimits.TryHoldCodeAsync(db, order, promo, now, now - options.CurrentValue.PaymentWindow, ct))
                 {
                     await tx.RollbackAsync(ct);
-                    return new(false, Offers.OfferTexts.CodeTakenAtBuy(promo.Code), null, OfferLost: true);
+                    return new(false, Offers.OfferTexts.CodeTakenAtBuy(promo.Code, w), null, OfferLost: true);
                 }
                 order.PromoCodeId = promo.Id;
             }
@@ -102,7 +105,7 @@ public sealed class CheckoutService(
             await tx.CommitAsync(ct);
         }
 
-        var terms = action.Terms;
+        var terms = InvoiceTerms(action.Terms, w.Code);
         Message invoice;
         try
         {
@@ -113,7 +116,7 @@ public sealed class CheckoutService(
                 description: terms.Description,
                 payload: signer.Sign(bot.BotId, order),
                 currency: "XTR",
-                prices: [new LabeledPrice(Offers.OfferTexts.InvoiceLabel(terms.Title, quote?.Code?.Code, order.EarlyBird), order.Stars)],
+                prices: [new LabeledPrice(Offers.OfferTexts.InvoiceLabel(terms.Title, quote?.Code?.Code, order.EarlyBird, w), order.Stars)],
                 cancellationToken: token), ct);
         }
         catch (ApiRequestException e)
@@ -123,7 +126,7 @@ public sealed class CheckoutService(
             var failed = await lifecycle.InTransactionAsync(db => lifecycle.ApplyAsync(db, order.Id, OrderTransitions.FailInvoice,
                 new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = s => s.SetProperty(o => o.Problem, reason) }, ct), CancellationToken.None);
             notifier.Changed(order.Id, failed.Status ?? OrderStatus.Cancelled);
-            return new(false, "Sorry, we could not create the invoice. Please try again in a minute.", order);
+            return new(false, w["invoice.failed"], order);
         }
 
         // The buyer may already have paid (Telegram answers sendInvoice after the message reached their phone):
@@ -150,10 +153,21 @@ public sealed class CheckoutService(
     }
 
     /// <summary>
+    /// The invoice in the buyer's language. Telegram refuses a title over 32 or a description over 255 characters
+    /// (the editor checks every language at save); should a translation still not fit, the invoice uses the
+    /// default-language text rather than fail.
+    /// </summary>
+    private static ActionTerms InvoiceTerms(ActionTerms terms, string language)
+    {
+        var translated = terms.InLanguage(language);
+        return translated.Title.Length <= 32 && translated.Description.Length <= 255 ? translated : terms;
+    }
+
+    /// <summary>
     /// Stock and per-buyer limits, as Buy sees them (pre-checkout decides for real, in the database). "You already
     /// own this" only for a paid order; an approved, unpaid one is a payment in progress.
     /// </summary>
-    private async Task<string?> LimitProblemAsync(StarsDbContext db, long botId, long buyerId, PaidAction action, DateTimeOffset now, CancellationToken ct)
+    private async Task<string?> LimitProblemAsync(StarsDbContext db, long botId, long buyerId, PaidAction action, DateTimeOffset now, Languages.Words w, CancellationToken ct)
     {
         if (action.StockLimit is null && action.PerBuyerLimit is null) return null;
         var holding = db.Orders.HoldingStockOf(botId, action.Id, now - options.CurrentValue.PaymentWindow);
@@ -161,12 +175,12 @@ public sealed class CheckoutService(
         if (action.PerBuyerLimit is { } perBuyer)
         {
             if (await db.Orders.PaidOf(botId, action.Id, buyerId).CountAsync(ct) >= perBuyer)
-                return "You already own this, the most one person can buy. Send /purchases to see it.";
+                return w["limit.own_max"];
             if (await holding.CountAsync(o => o.BuyerId == buyerId, ct) >= perBuyer)
-                return $"You are already paying for this in an open payment window. Finish there, or tap Buy again in {options.CurrentValue.PaymentWindowMinutes} minutes.";
+                return w.T("limit.paying", ("minutes", options.CurrentValue.PaymentWindowMinutes));
         }
         if (action.StockLimit is { } stock && await holding.CountAsync(ct) >= stock)
-            return "Sorry, this item is sold out.";
+            return w["limit.sold_out"];
         return null;
     }
 }

@@ -17,4 +17,6 @@ public sealed record GuardrailInput(
     int HeldByBuyer,
     DateTimeOffset Now,
     /// <summary>The order's code and early-bird offer as read now (null: the order has none).</summary>
-    Offers.OfferFacts? Offer = null);
+    Offers.OfferFacts? Offer = null,
+    /// <summary>The language of the refusal: the order's, else the paying user's (null: English).</summary>
+    string? Language = null);

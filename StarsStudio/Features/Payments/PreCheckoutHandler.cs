@@ -20,6 +20,7 @@ public sealed class PreCheckoutHandler(
     InvoicePayloadSigner signer,
     OrderNotifier notifier,
     Offers.Bot.FreshInvoiceOffer freshInvoice,
+    Settings.SettingsService settings,
     IOptionsMonitor<PaymentsOptions> options,
     TimeProvider clock,
     ILogger<PreCheckoutHandler> logger) : IBotUpdateHandler
@@ -32,8 +33,11 @@ public sealed class PreCheckoutHandler(
         GuardrailDecision decision;
         Order? order = null;
         var decidedAt = clock.GetUtcNow();
+        string? creatorDefault = null;
         try
         {
+            // Cached after the first read, so the fast path does not wait on it.
+            creatorDefault = (await settings.GetAsync(ct)).DefaultLanguage;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var readable = InvoicePayloadSigner.TryReadOrderId(query.InvoicePayload, out var orderId);
             order = readable ? await OrderQueries.WithAction(db, orderId, botId) : null;
@@ -43,20 +47,20 @@ public sealed class PreCheckoutHandler(
                 // approval before the answer, so two buyers (or two processes) can never both be approved for the
                 // last one. Its writes wait on the thread pool.
                 var limited = order;
-                decision = await Task.Run(() => DecideLimitedAsync(db, botId, query, limited, readable, ct), ct);
+                decision = await Task.Run(() => DecideLimitedAsync(db, botId, query, limited, readable, creatorDefault, ct), ct);
                 await AnswerAsync(update, query, decision, ct);
                 notifier.Changed(order.Id, order.Status);
                 if (Offers.OfferRules.IsOfferRule(decision.Rule))
                     _ = Task.Run(() => freshInvoice.SendAsync(update.Bot, limited, CancellationToken.None), CancellationToken.None);
                 return;
             }
-            decision = Decide(botId, query, order, readable, 0, 0);
+            decision = Decide(botId, query, order, readable, 0, 0, creatorDefault);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Refuse rather than let the buyer wait 10 s for a timeout; nothing is charged either way.
             logger.LogError(e, "Pre-checkout {QueryId} could not be checked", query.Id);
-            await AnswerAsync(update, query, GuardrailDecision.Refuse("error", "Something went wrong on our side; nothing was charged. Please try again in a minute."), ct);
+            await AnswerAsync(update, query, GuardrailDecision.Refuse("error", Languages.BotWords.For(order?.BuyerLanguage ?? Languages.BuyerLanguages.Resolve(query.From.LanguageCode, creatorDefault).Code)["refuse.error"]), ct);
             return;
         }
         // No limits: answer first (the buyer is waiting on the payment sheet), then write the decision.
@@ -103,17 +107,19 @@ public sealed class PreCheckoutHandler(
         }
     }
 
-    private GuardrailDecision Decide(long botId, PreCheckoutQuery query, Order? order, bool readable, int heldForAction, int heldByBuyer, Offers.OfferFacts? offer = null) =>
+    /// <param name="creatorDefault">For a refusal without an order (or an order from before languages): the paying user's language through the chain.</param>
+    private GuardrailDecision Decide(long botId, PreCheckoutQuery query, Order? order, bool readable, int heldForAction, int heldByBuyer, string? creatorDefault, Offers.OfferFacts? offer = null) =>
         PreCheckoutGuardrail.Evaluate(new GuardrailInput(
             query.From.Id, query.Currency, query.TotalAmount, readable,
             order is not null && signer.Verify(query.InvoicePayload, botId, order),
-            order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow(), offer));
+            order, order?.Action, heldForAction, heldByBuyer, clock.GetUtcNow(), offer,
+            order?.BuyerLanguage ?? Languages.BuyerLanguages.Resolve(query.From.LanguageCode, creatorDefault).Code));
 
     /// <summary>
     /// Decides on the counts as read, then approves with a conditional update that checks the same counts again
     /// in the database. The loser of a race re-reads and decides again (usually: sold out).
     /// </summary>
-    private async Task<GuardrailDecision> DecideLimitedAsync(StarsDbContext db, long botId, PreCheckoutQuery query, Order order, bool readable, CancellationToken ct)
+    private async Task<GuardrailDecision> DecideLimitedAsync(StarsDbContext db, long botId, PreCheckoutQuery query, Order order, bool readable, string? creatorDefault, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -122,14 +128,14 @@ public sealed class PreCheckoutHandler(
             var heldForAction = await holding.CountAsync(ct);
             var heldByBuyer = await holding.CountAsync(o => o.BuyerId == order.BuyerId, ct);
             var offer = order.PromoCodeId is not null || order.EarlyBird ? await Offers.OfferLimits.FactsAsync(db, order, clock.GetUtcNow(), since, ct) : null;
-            var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer, offer);
+            var decision = Decide(botId, query, order, readable, heldForAction, heldByBuyer, creatorDefault, offer);
             var status = await lifecycle.InTransactionAsync(tx => RecordAsync(tx, order, query, decision, since, ct, offer: offer), ct);
             order.Status = status;
             if (!decision.Approve || status == OrderStatus.Approved) return decision;
             if (attempt == 2)
                 return order.PromoCodeId is not null || order.EarlyBird
                     ? Offers.OfferRules.AtPreCheckout(order, offer, clock.GetUtcNow()) ?? OfferRaceLost(order, offer)
-                    : GuardrailDecision.Refuse("sold-out", "Sorry, this item just sold out. Nothing was charged.");
+                    : GuardrailDecision.Refuse("sold-out", Languages.BotWords.For(order.BuyerLanguage)["refuse.sold_out"]);
             // Someone else took the last unit (or the order moved on) between the read and the update: read again.
             order = await db.Orders.AsNoTracking().Include(o => o.Action).FirstAsync(o => o.Id == order.Id, ct);
         }
@@ -190,8 +196,8 @@ public sealed class PreCheckoutHandler(
     /// </summary>
     private static GuardrailDecision OfferRaceLost(Order order, Offers.OfferFacts? offer) =>
         order.PromoCodeId is not null
-            ? GuardrailDecision.Refuse("code-used-up", Offers.OfferTexts.RefusedCodeUsedUp(offer?.Code?.Code ?? ""))
-            : GuardrailDecision.Refuse("early-bird-sold", Offers.OfferTexts.RefusedEarlyBirdTaken);
+            ? GuardrailDecision.Refuse("code-used-up", Offers.OfferTexts.RefusedCodeUsedUp(offer?.Code?.Code ?? "", Languages.BotWords.For(order.BuyerLanguage)))
+            : GuardrailDecision.Refuse("early-bird-sold", Offers.OfferTexts.RefusedEarlyBirdTaken(Languages.BotWords.For(order.BuyerLanguage)));
 
     /// <summary>The stock and per-buyer limits as a condition the database checks inside the approving update.</summary>
     private static System.Linq.Expressions.Expression<Func<Order, bool>> WithinLimits(StarsDbContext db, Order order, DateTimeOffset since)

@@ -68,13 +68,16 @@ public sealed class SuccessfulPaymentHandler(
         }
         using var about = OrderMessageLog.About(order.Id, OrderMessageKind.RefundNotice);
         await sender.SendTextAsync(update.Bot, update.Update.Message!.Chat.Id,
-            $"You paid twice for order {order.Code}. You already have what you bought, so we refunded the extra ⭐{payment.TotalAmount} to your Stars balance.",
+            Languages.BotWords.For(order.BuyerLanguage).T("payment.paid_twice", ("code", order.Code), ("stars", payment.TotalAmount)),
             SendPriority.Delivery, ct: ct);
     }
 
     private Task TellNeedsSupportAsync(BotUpdate update, Payment payment, Order? order, CancellationToken ct) =>
         sender.SendTextAsync(update.Bot, update.Update.Message!.Chat.Id,
-            $"We received your payment of ⭐{payment.TotalAmount}, but it does not match an open order ({order?.Code ?? "your payment"}). " +
-            "Nothing is lost: our support team will deliver it or refund you. You can also write to /paysupport.",
+            WordsFor(update, order).T("payment.unmatched", ("stars", payment.TotalAmount), ("code", order?.Code ?? WordsFor(update, order)["payment.your_payment"])),
             SendPriority.Delivery, ct: ct);
+
+    /// <summary>The order's language, else the payer's Telegram language (English when neither is known).</summary>
+    private static Languages.Words WordsFor(BotUpdate update, Order? order) =>
+        order?.BuyerLanguage is { } language ? Languages.BotWords.For(language) : Languages.BotWords.For(update.Update.Message?.From?.LanguageCode, null);
 }

@@ -28,20 +28,33 @@ public static class ReminderText
     };
 
     /// <summary>The values for one message; the buyer's first name is filled per recipient.</summary>
-    public static Dictionary<string, string?> Values(PaidAction? action, string? botUsername, string topUpLink, TimeZoneInfo zone, string firstName)
+    /// <param name="language">The recipient's language (a shipped code): the action's title from its translation, the bot's words in it.</param>
+    public static Dictionary<string, string?> Values(PaidAction? action, string? botUsername, string topUpLink, TimeZoneInfo zone, string firstName, string? language = null)
     {
+        var w = Languages.BotWords.For(language);
         var values = Placeholders.ForUser(null);
-        values["first_name"] = string.IsNullOrWhiteSpace(firstName) ? "there" : firstName;
+        values["first_name"] = string.IsNullOrWhiteSpace(firstName) ? w["reminder.there"] : firstName;
         values["topup_link"] = topUpLink;
         if (action is not null)
         {
-            values["action_title"] = action.Terms.Title;
+            values["action_title"] = action.Terms.InLanguage(language).Title;
             values["price"] = "⭐ " + action.Terms.PriceStars.ToString("N0", CultureInfo.InvariantCulture);
             values["deep_link"] = DeepLinks.For(botUsername, action.Slug);
-            values["launch_time"] = action.LaunchAt is { } at ? LaunchPlan.Format(at, zone) : "launch day";
+            values["launch_time"] = action.LaunchAt is { } at ? LaunchPlan.Format(at, zone) : w["reminder.launch_day"];
         }
         return values;
     }
 
     public static string Fill(string text, IReadOnlyDictionary<string, string?> values) => Placeholders.Fill(text, values);
+
+    /// <summary>
+    /// The reminder's text for a recipient whose language resolved to <paramref name="language"/>: its translation
+    /// when there is one and it is not blank, else the default-language text.
+    /// </summary>
+    public static string TextIn(Reminder reminder, string? language)
+    {
+        var code = Languages.BuyerLanguages.Normalize(language);
+        var translated = code is null ? null : reminder.Translations.FirstOrDefault(t => Languages.BuyerLanguages.Normalize(t.Language) == code)?.Text;
+        return string.IsNullOrWhiteSpace(translated) ? reminder.Text : translated;
+    }
 }

@@ -141,12 +141,18 @@ public sealed class RemindersBroadcaster(
         Reminder reminder;
         PaidAction? action;
         List<ReminderRecipient> batch;
+        Dictionary<long, string?> languages;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             reminder = await db.Reminders.AsNoTracking().FirstAsync(r => r.Id == reminderId, ct);
             action = reminder.ActionId is { } a ? await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a, ct) : null;
             batch = await db.ReminderRecipients.AsNoTracking().Where(x => x.ReminderId == reminderId && x.Status == RecipientStatus.Pending)
                 .OrderBy(x => x.Id).Take(BatchSize).ToListAsync(ct);
+            // Each recipient gets their language's version: Telegram's language code as last stored on the buyer.
+            var chats = batch.Select(x => x.ChatId).ToList();
+            var botId = reminder.BotId ?? bot.BotId;
+            languages = await db.Buyers.AsNoTracking().Where(b => b.BotId == botId && chats.Contains(b.TelegramUserId))
+                .Select(b => new { b.TelegramUserId, b.LanguageCode }).ToDictionaryAsync(b => b.TelegramUserId, b => b.LanguageCode, ct);
         }
         if (batch.Count == 0)
         {
@@ -155,9 +161,10 @@ public sealed class RemindersBroadcaster(
         }
 
         var zone = await settings.TimeZoneAsync(ct);
-        var topUp = (await settings.GetAsync(ct)).TopUpLink;
-        var markup = reminder.BuyButton && action is not null
-            ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl($"Buy for ⭐ {action.Terms.PriceStars}", DeepLinks.For(bot.Username, action.Slug)))
+        var botSettings = await settings.GetAsync(ct);
+        var topUp = botSettings.TopUpLink;
+        InlineKeyboardMarkup? Markup(Languages.Words w) => reminder.BuyButton && action is not null
+            ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(w.T("card.buy", ("stars", action.Terms.PriceStars)), DeepLinks.For(bot.Username, action.Slug)))
             : null;
         var o = options.CurrentValue;
         var rate = reminder.PaidBroadcast ? o.PaidMessagesPerSecond : o.MessagesPerSecond;
@@ -168,7 +175,9 @@ public sealed class RemindersBroadcaster(
         foreach (var recipient in batch)
         {
             await inFlight.WaitAsync(ct);
-            var text = ReminderText.Fill(reminder.Text, ReminderText.Values(action, bot.Username, topUp, zone, recipient.FirstName));
+            var w = Languages.BotWords.For(languages.GetValueOrDefault(recipient.ChatId), botSettings.DefaultLanguage);
+            var text = ReminderText.Fill(ReminderText.TextIn(reminder, w.Code), ReminderText.Values(action, bot.Username, topUp, zone, recipient.FirstName, w.Code));
+            var markup = Markup(w);
             running.Add(Task.Run(async () =>
             {
                 try { await SendOneAsync(bot, reminder, recipient, text, markup, rate, ct); }

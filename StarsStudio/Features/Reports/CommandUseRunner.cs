@@ -34,7 +34,7 @@ public sealed class CommandUseRunner(
                 new Dictionary<string, string>(), order.Stars, order.ChargeId, input);
             var result = await caller.CallAsync(terms.ServiceUrl, secret, request, ct);
             if (!result.Succeeded) throw new InvalidOperationException(result.Error);
-            await ServiceDeliverer.RelayAsync(sender, bot, buyerId, terms.Title, result, ct);
+            await ServiceDeliverer.RelayAsync(sender, bot, buyerId, terms.Title, result, ct, Languages.BotWords.For(order.BuyerLanguage));
             return;
         }
         var model = new ReportModel(new Dictionary<string, string>(), [], order.Code, buyer?.FirstName ?? "there", order.Stars, DateTimeOffset.UtcNow, input);

@@ -22,7 +22,7 @@ public sealed class ReportDeliverer(ReportGenerator generator, ReportDeliverySte
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var (answers, buyer, attempt, _) = await steps.LoadAsync(c, ct);
-        if (attempt <= 1) await steps.AnnounceAsync(c, "your report", ct);
+        if (attempt <= 1) await steps.AnnounceAsync(c, c.Words["report.what_report"], ct);
         try
         {
             using (await gate.EnterAsync(ct))
@@ -54,6 +54,6 @@ public sealed class ReportDeliverer(ReportGenerator generator, ReportDeliverySte
                 return await client.SendDocument(c.Order.BuyerId, InputFile.FromStream(stream, fileName), caption: $"📄 {c.Terms.Title}", cancellationToken: token);
             }, ct);
         }
-        return output.Pdf is not null ? (output.Messages.Count > 0 ? "your report (PDF and message)" : "your report (PDF)") : "your report (message)";
+        return c.Words[output.Pdf is not null ? (output.Messages.Count > 0 ? "delivered.report_pdf_message" : "delivered.report_pdf") : "delivered.report_message"];
     }
 }

@@ -32,7 +32,7 @@ public sealed class ReportDeliverySteps(IDbContextFactory<StarsDbContext> dbFact
 
     public Task AnnounceAsync(DeliveryContext c, string what, CancellationToken ct) =>
         sender.SendTextAsync(c.Bot, c.Order.BuyerId,
-            $"⏳ Order {c.Order.Code}: paid, generating {what}. {ReportFacts.Usually(c.Terms.ExpectedMinutes)} It will arrive in this chat.",
+            c.Words.T("report.generating", ("code", c.Order.Code), ("what", what), ("usually", ReportFacts.Usually(c.Terms.ExpectedMinutes, c.Words))),
             SendPriority.Delivery, ct: ct);
 
     /// <summary>Tells the buyer when this failure is final (permanent, or the last attempt); a failure to tell never hides the original one.</summary>
@@ -43,7 +43,7 @@ public sealed class ReportDeliverySteps(IDbContextFactory<StarsDbContext> dbFact
         try
         {
             await sender.SendTextAsync(c.Bot, c.Order.BuyerId,
-                $"⚠️ Order {c.Order.Code}: paid, failed — support needed. Your payment is safe: we have told support, who will fix it or refund you. You can also send /paysupport with the order code.",
+                c.Words.T("report.failed", ("code", c.Order.Code)),
                 SendPriority.Delivery, ct: ct);
         }
         catch (Exception) when (!ct.IsCancellationRequested) { /* the order still shows DeliveryFailed for support */ }

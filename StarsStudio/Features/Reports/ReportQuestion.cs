@@ -22,27 +22,29 @@ public sealed record ReportQuestion
     /// Checks one answer. Returns the value to store (numbers in invariant form, choices as the option's own
     /// text, "" for a skipped optional answer) or the buyer-facing reason it was refused.
     /// </summary>
-    public AnswerCheck Check(string? input)
+    /// <param name="w">The buyer's words for the reason (English without).</param>
+    public AnswerCheck Check(string? input, Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         var text = (input ?? "").Trim();
         if (text.Length == 0 || text == "-")
-            return Required ? AnswerCheck.No("This question needs an answer.") : AnswerCheck.Yes("");
+            return Required ? AnswerCheck.No(w["answer.required"]) : AnswerCheck.Yes("");
         switch (Type)
         {
             case QuestionType.Number:
                 var normal = text.Replace(" ", "").Replace(',', '.');
                 if (!decimal.TryParse(normal, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
-                    return AnswerCheck.No("Please send a number, e.g. 42 or 3.5.");
+                    return AnswerCheck.No(w["answer.number"]);
                 // Templates may loop over a number; a bound keeps one answer from costing minutes of CPU.
-                if (Math.Abs(number) > MaxNumber) return AnswerCheck.No($"Please send a number between -{MaxNumber:N0} and {MaxNumber:N0}.");
+                if (Math.Abs(number) > MaxNumber) return AnswerCheck.No(w.T("answer.number_range", ("max", MaxNumber.ToString("N0", CultureInfo.InvariantCulture))));
                 return AnswerCheck.Yes(number.ToString(CultureInfo.InvariantCulture));
             case QuestionType.Choice:
                 var option = Options.FirstOrDefault(o => string.Equals(o, text, StringComparison.OrdinalIgnoreCase));
-                return option is null ? AnswerCheck.No("Please tap one of the buttons.") : AnswerCheck.Yes(option);
+                return option is null ? AnswerCheck.No(w["answer.choice"]) : AnswerCheck.Yes(option);
             default:
                 var limit = Math.Clamp(MaxLength, 1, MaxAnswerLength);
                 return text.Length > limit
-                    ? AnswerCheck.No($"That is {text.Length} characters; please keep it to {limit}.")
+                    ? AnswerCheck.No(w.T("answer.too_long", ("length", text.Length), ("limit", limit)))
                     : AnswerCheck.Yes(text);
         }
     }

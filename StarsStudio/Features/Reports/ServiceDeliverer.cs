@@ -22,7 +22,7 @@ public sealed class ServiceDeliverer(ServiceCaller caller, ServiceSecrets secret
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {
         var (answers, buyer, attempt, slug) = await steps.LoadAsync(c, ct);
-        if (attempt <= 1) await steps.AnnounceAsync(c, "your result", ct);
+        if (attempt <= 1) await steps.AnnounceAsync(c, c.Words["report.what_result"], ct);
         try
         {
             var url = c.Terms.ServiceUrl ?? throw new DeliveryProblemException("The action has no service address.");
@@ -36,7 +36,7 @@ public sealed class ServiceDeliverer(ServiceCaller caller, ServiceSecrets secret
                 if (result.Retryable) throw new ServiceCallFailedException(result.Error!);
                 throw new DeliveryProblemException(result.Error!);
             }
-            return await RelayAsync(sender, c.Bot, c.Order.BuyerId, c.Terms.Title, result, ct);
+            return await RelayAsync(sender, c.Bot, c.Order.BuyerId, c.Terms.Title, result, ct, c.Words);
         }
         catch (Exception e)
         {
@@ -46,8 +46,9 @@ public sealed class ServiceDeliverer(ServiceCaller caller, ServiceSecrets secret
     }
 
     /// <summary>Sends what the service returned: text as messages, a file or file URL as a document.</summary>
-    public static async Task<string> RelayAsync(BotSender sender, RunningBot bot, long chatId, string title, ServiceResult result, CancellationToken ct)
+    public static async Task<string> RelayAsync(BotSender sender, RunningBot bot, long chatId, string title, ServiceResult result, CancellationToken ct, Languages.Words? w = null)
     {
+        w ??= Languages.BotWords.English;
         if (result.Text is { } text)
             foreach (var part in text.Chunk(TelegramReportText.MessageLimit).Select(p => new string(p)))
                 await sender.SendTextAsync(bot, chatId, part, SendPriority.Delivery, ct: ct);
@@ -58,14 +59,14 @@ public sealed class ServiceDeliverer(ServiceCaller caller, ServiceSecrets secret
                 await using var stream = new MemoryStream(bytes);
                 return await client.SendDocument(chatId, InputFile.FromStream(stream, result.FileName), caption: $"📎 {title}", cancellationToken: token);
             }, ct);
-            return $"the file {result.FileName}";
+            return w.T("delivered.file", ("file", result.FileName));
         }
         if (result.FileUrl is { } fileUrl)
         {
             await sender.SendAsync(bot, chatId, SendPriority.Delivery,
                 (client, token) => client.SendDocument(chatId, InputFile.FromUri(fileUrl), caption: $"📎 {title}", cancellationToken: token), ct);
-            return "the service's file";
+            return w["delivered.service_file"];
         }
-        return "the service's answer";
+        return w["delivered.service_answer"];
     }
 }

@@ -42,6 +42,10 @@ public sealed class SettingsService(
         return new BuyerTexts(s.WelcomeText, s.SupportText, s.TermsText, s.PrivacyText);
     }
 
+    /// <summary>The texts a buyer with these words reads (their translation, else the default language).</summary>
+    public async Task<BuyerTexts> BuyerTextsAsync(Languages.Words w, CancellationToken ct = default) =>
+        BuyerTextsLanguage.For(await GetAsync(ct), w);
+
     /// <summary>Saves the buyer-facing texts, time zone and top-up link (validated by the page's model).</summary>
     public async Task SaveGeneralAsync(string actor, SettingsForm form, CancellationToken ct = default)
     {

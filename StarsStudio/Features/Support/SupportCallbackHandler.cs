@@ -10,10 +10,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace StarsStudio.Features.Support;
 
 /// <summary>ps:{orderId} buttons of /paysupport: remember the choice and ask for a description.</summary>
-public sealed class SupportCallbackHandler(SupportDesk desk, BotSender sender) : IBotUpdateHandler
+public sealed class SupportCallbackHandler(SupportDesk desk, Languages.BuyerWords words, BotSender sender) : IBotUpdateHandler
 {
-    public const string DescribePrompt = "Please describe the problem in one message (what you paid for and what went wrong). Our team will answer you here.";
-
     /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
     public bool IsFor(Update update) => update.CallbackQuery is { Data: ['p', 's', ':', ..] };
 
@@ -26,6 +24,6 @@ public sealed class SupportCallbackHandler(SupportDesk desk, BotSender sender) :
         await desk.SetPromptAsync(update.Bot.BotId, query.From.Id, orderId, ct);
         try { await update.Client.AnswerCallbackQuery(query.Id, cancellationToken: ct); }
         catch (Telegram.Bot.Exceptions.ApiRequestException) { /* an old button: the prompt below still goes out */ }
-        await sender.SendTextAsync(update.Bot, query.Message?.Chat.Id ?? query.From.Id, DescribePrompt, SendPriority.Reply, ct: ct);
+        await sender.SendTextAsync(update.Bot, query.Message?.Chat.Id ?? query.From.Id, (await words.ForAsync(query.From, ct))["support.describe"], SendPriority.Reply, ct: ct);
     }
 }

@@ -21,6 +21,7 @@ public sealed class SupportDesk(
     BotSender sender,
     AuditLog audit,
     SupportNotifier notifier,
+    Languages.BuyerWords words,
     TimeProvider clock)
 {
     /// <summary>How long a tapped order waits for the buyer's description.</summary>
@@ -135,8 +136,9 @@ public sealed class SupportDesk(
         if (bots.Current is not { } bot) return new(false, "The bot is not running, so the reply cannot be sent. Check the status chip and Settings, then try again.");
         try
         {
+            var w = await WordsForAsync(db, request, ct);
             using var about = request.OrderId is { } orderId ? OrderMessageLog.About(orderId, OrderMessageKind.SupportReply) : null;
-            await sender.SendTextAsync(bot, request.BuyerId, $"💬 Support (request #{request.Id}):\n{text.Trim()}", SendPriority.Reply, ct: ct);
+            await sender.SendTextAsync(bot, request.BuyerId, w.T("support.reply", ("id", request.Id), ("text", text.Trim())), SendPriority.Reply, ct: ct);
         }
         catch (Telegram.Bot.Exceptions.RequestException e)
         {
@@ -169,7 +171,7 @@ public sealed class SupportDesk(
             try
             {
                 await sender.SendTextAsync(bot, request.BuyerId,
-                    $"✅ Your support request #{request.Id} is now closed. If something is still wrong, send /paysupport again — we are happy to help.",
+                    (await WordsForAsync(db, request, ct)).T("support.closed", ("id", request.Id)),
                     SendPriority.Reply, ct: ct);
             }
             catch (Telegram.Bot.Exceptions.RequestException e)
@@ -179,6 +181,13 @@ public sealed class SupportDesk(
         }
         else return new(true, "Closed. The bot is not running, so the buyer was not told.");
         return new(true, "Closed; the buyer was told.");
+    }
+
+    /// <summary>The buyer's language as Telegram last told it (stored on the buyer), through the chain.</summary>
+    private async Task<Languages.Words> WordsForAsync(StarsDbContext db, SupportRequest request, CancellationToken ct)
+    {
+        var code = await db.Buyers.AsNoTracking().Where(b => b.BotId == request.BotId && b.TelegramUserId == request.BuyerId).Select(b => b.LanguageCode).FirstOrDefaultAsync(ct);
+        return await words.ForAsync(code, ct);
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";

@@ -13,7 +13,7 @@ namespace StarsStudio.Features.Support;
 /// A private text message from a buyer with a pending /paysupport prompt becomes a support request. Runs after
 /// commands (a /command is never swallowed) and before the help fallback; claims nothing without a prompt.
 /// </summary>
-public sealed class SupportTextHandler(SupportDesk desk, BotSender sender) : IBotUpdateHandler
+public sealed class SupportTextHandler(SupportDesk desk, Languages.BuyerWords words, BotSender sender) : IBotUpdateHandler
 {
 
     /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
@@ -25,9 +25,8 @@ public sealed class SupportTextHandler(SupportDesk desk, BotSender sender) : IBo
     {
         var message = update.Update.Message!;
         var request = await desk.TakePromptAsync(update.Bot.BotId, message.From!.Id, message.Text!, ct);
-        var reply = request is null
-            ? "That request timed out. Send /paysupport to start again."
-            : $"Thank you. We received your request #{request.Id} and will answer you here as soon as we can.";
+        var w = await words.ForAsync(message.From, ct);
+        var reply = request is null ? w["support.timed_out"] : w.T("support.received", ("id", request.Id));
         await sender.SendTextAsync(update.Bot, message.Chat.Id, reply, SendPriority.Reply, ct: ct);
     }
 }

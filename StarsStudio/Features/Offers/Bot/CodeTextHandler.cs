@@ -13,7 +13,7 @@ namespace StarsStudio.Features.Offers.Bot;
 /// again with the code applied, or the plain reason and the card at its normal price. A word that is no code and
 /// follows no recent card gets the usual help.
 /// </summary>
-public sealed class CodeTextHandler(IDbContextFactory<StarsDbContext> dbFactory, OfferCards cards, CatalogService catalog, BotReplies replies, BotSender sender) : IBotUpdateHandler
+public sealed class CodeTextHandler(IDbContextFactory<StarsDbContext> dbFactory, OfferCards cards, CatalogService catalog, BotReplies replies, BotSender sender, Languages.BuyerWords words) : IBotUpdateHandler
 {
     /// <summary>How long after a card a typed word is taken as a code for it.</summary>
     private static readonly TimeSpan CardContext = TimeSpan.FromHours(1);
@@ -32,13 +32,13 @@ public sealed class CodeTextHandler(IDbContextFactory<StarsDbContext> dbFactory,
         var actionId = code?.ActionId ?? await cards.LastCardAsync(update.Bot.BotId, buyer.Id, CardContext, ct);
         if (actionId is null)
         {
-            if (code is null) await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
-            else await sender.SendTextAsync(update.Bot, message.Chat.Id, OfferTexts.CodeWithoutCard(codeText), SendPriority.Reply, ct: ct);
+            if (code is null) await replies.SendHelpAsync(update.Bot, message.Chat.Id, buyer, ct);
+            else await sender.SendTextAsync(update.Bot, message.Chat.Id, OfferTexts.CodeWithoutCard(codeText, await words.ForAsync(buyer, ct)), SendPriority.Reply, ct: ct);
             return;
         }
         if (await catalog.GetAsync(actionId.Value, ct) is not { } action)
         {
-            await replies.SendHelpAsync(update.Bot, message.Chat.Id, ct);
+            await replies.SendHelpAsync(update.Bot, message.Chat.Id, buyer, ct);
             return;
         }
         await cards.OpenAsync(update.Bot, buyer, message.Chat.Id, action, codeText, ct);

@@ -18,8 +18,9 @@ public sealed class FreshInvoiceOffer(CatalogService catalog, OfferPricing prici
         {
             if (await catalog.GetAsync(order.ActionId, ct) is not { } action || !action.IsOnSale(clock.GetUtcNow())) return;
             var quote = await pricing.QuoteAsync(bot.BotId, order.BuyerId, action, null, clock.GetUtcNow(), ct);
-            var button = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(OfferTexts.BuyButton(quote.Stars), OfferDisplay.BuyData(action.Id, null))]]);
-            await sender.SendTextAsync(bot, order.BuyerId, OfferTexts.FreshInvoiceOffer, SendPriority.Reply, button, ct: ct);
+            var w = Languages.BotWords.For(order.BuyerLanguage);
+            var button = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(OfferTexts.BuyButton(quote.Stars, w), OfferDisplay.BuyData(action.Id, null))]]);
+            await sender.SendTextAsync(bot, order.BuyerId, OfferTexts.FreshInvoiceOffer(w), SendPriority.Reply, button, ct: ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

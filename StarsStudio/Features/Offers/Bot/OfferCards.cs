@@ -21,15 +21,16 @@ public sealed class OfferCards(
     CatalogService catalog,
     CheckoutService checkout,
     SettingsService settings,
+    Languages.BuyerWords words,
     BotSender sender,
     TimeProvider clock,
     ILogger<OfferCards> logger) : ICardOffers
 {
-    public async Task<CardOffer?> ForCardAsync(RunningBot bot, long buyerId, PaidAction action, CancellationToken ct)
+    public async Task<CardOffer?> ForCardAsync(RunningBot bot, long buyerId, PaidAction action, CancellationToken ct, Languages.Words? w = null)
     {
         await RememberCardAsync(bot.BotId, buyerId, action.Id, ct);
         var quote = await pricing.QuoteAsync(bot.BotId, buyerId, action, null, clock.GetUtcNow(), ct);
-        return quote.Discounted ? OfferDisplay.ForCard(action, quote, await settings.TimeZoneAsync(ct)) : null;
+        return quote.Discounted ? OfferDisplay.ForCard(action, quote, await settings.TimeZoneAsync(ct), w) : null;
     }
 
     public async Task<bool> TryOpenWithCodeAsync(RunningBot bot, User buyer, long chatId, string parameter, CancellationToken ct)
@@ -47,16 +48,17 @@ public sealed class OfferCards(
     public async Task OpenAsync(RunningBot bot, User buyer, long chatId, PaidAction action, string code, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var w = await words.ForAsync(buyer, ct);
         if (!action.IsOnSale(now))
         {
-            await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct);
+            await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, w: w);
             return;
         }
         var quote = await pricing.QuoteAsync(bot.BotId, buyer.Id, action, code, now, ct);
         if (quote.CodeRule != CodeRule.Applies || quote.Code is null)
         {
-            await sender.SendTextAsync(bot, chatId, quote.CodeRule != CodeRule.Applies ? OfferTexts.CodeNotApplied(quote.CodeRule, quote.CodeText ?? code) : OfferTexts.CodeNotNeeded(code), SendPriority.Reply, ct: ct);
-            await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, await ForCardAsync(bot, buyer.Id, action, ct));
+            await sender.SendTextAsync(bot, chatId, quote.CodeRule != CodeRule.Applies ? OfferTexts.CodeNotApplied(quote.CodeRule, quote.CodeText ?? code, w) : OfferTexts.CodeNotNeeded(code, w), SendPriority.Reply, ct: ct);
+            await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, await ForCardAsync(bot, buyer.Id, action, ct, w), w);
             return;
         }
         if (action.OpensWithInvoice)
@@ -64,11 +66,11 @@ public sealed class OfferCards(
             var start = await checkout.StartAsync(bot, buyer, action, ct, code: quote.Code.Code);
             if (start.InvoiceSent) return;
             await sender.SendTextAsync(bot, chatId, start.Problem!, SendPriority.Reply, ct: ct);
-            if (start.OfferLost) await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, await ForCardAsync(bot, buyer.Id, action, ct));
+            if (start.OfferLost) await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, await ForCardAsync(bot, buyer.Id, action, ct, w), w);
             return;
         }
         await RememberCardAsync(bot.BotId, buyer.Id, action.Id, ct);
-        await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, OfferDisplay.ForCard(action, quote, await settings.TimeZoneAsync(ct)));
+        await CatalogReplies.SendCardAsync(sender, bot, chatId, action, clock, ct, OfferDisplay.ForCard(action, quote, await settings.TimeZoneAsync(ct), w), w);
     }
 
     public async Task<Catalog.Copy.CopyOffer> ForCopyAsync(int actionId, CancellationToken ct)

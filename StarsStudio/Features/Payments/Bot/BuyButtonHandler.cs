@@ -10,7 +10,7 @@ namespace StarsStudio.Features.Payments.Bot;
 /// The Buy button (buy:{actionId}, or buy:{actionId}:{CODE} on a card opened with a code): an order and its invoice, or the questions first when the action asks any
 /// (a report or service), or a plain message when it cannot be bought now. The tap is always answered.
 /// </summary>
-public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender, IEnumerable<ICheckoutQuestions> questions, Catalog.ICardOffers offers, TimeProvider clock) : IBotUpdateHandler
+public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender, IEnumerable<ICheckoutQuestions> questions, Catalog.ICardOffers offers, Languages.BuyerWords words, TimeProvider clock) : IBotUpdateHandler
 {
     public const string Prefix = "buy:";
 
@@ -18,8 +18,9 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
     {
         var query = update.Update.CallbackQuery!;
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        var w = await words.ForAsync(query.From, ct);
         string? toast = null;
-        if (!Offers.OfferDisplay.TryReadBuyData(query.Data!, out var actionId, out var code)) toast = "This button is out of date. Send /start.";
+        if (!Offers.OfferDisplay.TryReadBuyData(query.Data!, out var actionId, out var code)) toast = w["button.out_of_date"];
         else
         {
             // Read once: the questions and the checkout decide on the same row.
@@ -34,7 +35,7 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
                 }
                 // The code stopped applying between the card and the tap: the card again, at today's price.
                 if (start.OfferLost && action is not null)
-                    await Catalog.Bot.CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct));
+                    await Catalog.Bot.CatalogReplies.SendCardAsync(sender, update.Bot, chatId, action, clock, ct, await offers.ForCardAsync(update.Bot, query.From.Id, action, ct, w), w);
             }
         }
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);

@@ -14,7 +14,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace StarsStudio.Features.Reports.Bot;
 
 /// <summary>/cancel: stops a half-answered set of questions (nothing is charged before the invoice is paid).</summary>
-public sealed class CancelQuestionsCommand(QuestionFlow flow, BotSender sender) : IBotCommand
+public sealed class CancelQuestionsCommand(QuestionFlow flow, Languages.BuyerWords words, BotSender sender) : IBotCommand
 {
     public string Name => "cancel";
     public string? MenuDescription => null;
@@ -22,6 +22,6 @@ public sealed class CancelQuestionsCommand(QuestionFlow flow, BotSender sender) 
     public async Task RunAsync(CommandContext c, CancellationToken ct)
     {
         var stopped = await flow.CancelAsync(c.Bot.BotId, c.From.Id, ct);
-        await sender.SendTextAsync(c.Bot, c.ChatId, stopped ? "Stopped. Nothing was charged. Send /start to see what is on sale." : "Nothing to cancel.", SendPriority.Reply, ct: ct);
+        await sender.SendTextAsync(c.Bot, c.ChatId, (await words.ForAsync(c.From, ct))[stopped ? "questions.stopped" : "questions.nothing_to_cancel"], SendPriority.Reply, ct: ct);
     }
 }

@@ -17,7 +17,7 @@ namespace StarsStudio.Features.Reports.Bot;
 /// Claims private text only from buyers with a pending question (and the answer buttons), after commands and
 /// catalog buttons and before the fallback help. Commands still work mid-form; /cancel stops it.
 /// </summary>
-public sealed class QuestionAnswerHandler(QuestionFlow flow) : IBotUpdateHandler
+public sealed class QuestionAnswerHandler(QuestionFlow flow, Languages.BuyerWords words) : IBotUpdateHandler
 {
 
     /// <summary>The routing table asks: is this update for this handler right now (a conversation is pending)?</summary>
@@ -30,7 +30,7 @@ public sealed class QuestionAnswerHandler(QuestionFlow flow) : IBotUpdateHandler
         if (update.Update.CallbackQuery is { } query)
         {
             var parts = query.Data!.Split(':');
-            string? toast = "This button is out of date.";
+            string? toast = (await words.ForAsync(query.From, ct))["questions.button_out_of_date"];
             if (parts.Length == 4 && long.TryParse(parts[1], out var sessionId) && int.TryParse(parts[2], out var index))
                 toast = await flow.ChooseAsync(update.Bot, query.From, sessionId, index, parts[3], ct);
             await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);

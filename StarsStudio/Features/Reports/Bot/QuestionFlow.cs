@@ -19,7 +19,7 @@ namespace StarsStudio.Features.Reports.Bot;
 /// reason when an answer does not fit, then creates the order with the answers and sends the invoice. The
 /// state lives in <see cref="QuestionSession"/> rows, so a restart does not lose a half-answered form.
 /// </summary>
-public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, ICardOffers offers, TimeProvider clock) : ICheckoutQuestions
+public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, Languages.BuyerWords words, ICardOffers offers, TimeProvider clock) : ICheckoutQuestions
 {
     /// <summary>Buyers with a pending question: the routing table must answer without a database call.</summary>
     private ConcurrentDictionary<long, byte>? pending;
@@ -59,10 +59,11 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
         await db.SaveChangesAsync(ct);
         Pending[buyer.Id] = 0;
 
+        var w = await words.ForAsync(buyer, ct);
         await sender.SendTextAsync(bot, buyer.Id,
-            $"Before the invoice for \"{action.Terms.Title}\", {questions.Count} short question{(questions.Count == 1 ? "" : "s")} for your {(action.Kind == ActionKind.Report ? "report" : "order")}. Send /cancel to stop.",
+            w.Count(action.Kind == ActionKind.Report ? "questions.intro_report" : "questions.intro_order", questions.Count, ("title", action.Terms.InLanguage(w.Code).Title)),
             SendPriority.Reply, ct: ct);
-        await AskAsync(bot, session, questions, ct);
+        await AskAsync(bot, session, questions, w, ct);
         return true;
     }
 
@@ -80,12 +81,13 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var session = await db.QuestionSessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.BotId == bot.BotId && s.BuyerId == buyer.Id, ct);
-        if (session is null || session.Index != index) return "This question was already answered.";
+        var w = await words.ForAsync(buyer, ct);
+        if (session is null || session.Index != index) return w["questions.already_answered"];
         var questions = await QuestionsAsync(db, session, ct);
-        if (questions is null || index >= questions.Count) return "This question is out of date. Tap Buy again.";
+        if (questions is null || index >= questions.Count) return w["questions.out_of_date"];
         var question = questions[index];
         var text = option == "-" ? "" : int.TryParse(option, out var i) && i >= 0 && i < question.Options.Count ? question.Options[i] : null;
-        if (text is null) return "This button is out of date.";
+        if (text is null) return w["questions.button_out_of_date"];
         await AcceptAsync(db, bot, buyer, session, text, ct);
         return null;
     }
@@ -101,18 +103,19 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
     private async Task AcceptAsync(StarsDbContext db, RunningBot bot, User buyer, QuestionSession session, string text, CancellationToken ct)
     {
         var questions = await QuestionsAsync(db, session, ct);
+        var w = await words.ForAsync(buyer, ct);
         if (questions is null)
         {
             await EndAsync(db, session, ct);
-            await sender.SendTextAsync(bot, buyer.Id, "Sorry, this item is not on sale right now. Send /start to see what is available.", SendPriority.Reply, ct: ct);
+            await sender.SendTextAsync(bot, buyer.Id, w["item.not_on_sale"], SendPriority.Reply, ct: ct);
             return;
         }
         var question = questions[Math.Min(session.Index, questions.Count - 1)];
-        var check = question.Check(text);
+        var check = question.Check(text, w);
         if (!check.Ok)
         {
             await sender.SendTextAsync(bot, buyer.Id, $"⚠️ {check.Problem}", SendPriority.Reply, ct: ct);
-            await AskAsync(bot, session, questions, ct);
+            await AskAsync(bot, session, questions, w, ct);
             return;
         }
         session.Answers[question.Key] = check.Value;
@@ -122,7 +125,7 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
         await db.SaveChangesAsync(ct);
         if (session.Index < questions.Count)
         {
-            await AskAsync(bot, session, questions, ct);
+            await AskAsync(bot, session, questions, w, ct);
             return;
         }
 
@@ -133,7 +136,7 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
         if (!start.InvoiceSent) await sender.SendTextAsync(bot, buyer.Id, start.Problem!, SendPriority.Reply, ct: ct);
         // The code stopped applying while the buyer answered: the card again at today's price, as a Buy would show.
         if (start.OfferLost && await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == session.ActionId, ct) is { } action)
-            await CatalogReplies.SendCardAsync(sender, bot, buyer.Id, action, clock, ct, await offers.ForCardAsync(bot, buyer.Id, action, ct));
+            await CatalogReplies.SendCardAsync(sender, bot, buyer.Id, action, clock, ct, await offers.ForCardAsync(bot, buyer.Id, action, ct, w), w);
     }
 
     /// <summary>The questions of the version the session started with; null when the action is gone, off sale or changed.</summary>
@@ -151,22 +154,22 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
         Pending.TryRemove(session.BuyerId, out _);
     }
 
-    private Task AskAsync(RunningBot bot, QuestionSession session, IReadOnlyList<ReportQuestion> questions, CancellationToken ct)
+    private Task AskAsync(RunningBot bot, QuestionSession session, IReadOnlyList<ReportQuestion> questions, Languages.Words w, CancellationToken ct)
     {
         var q = questions[session.Index];
         var hint = q.Type switch
         {
-            QuestionType.Number => "Reply with a number.",
-            QuestionType.Choice => "Tap one:",
-            _ => $"Reply with up to {q.MaxLength} characters.",
+            QuestionType.Number => w["questions.hint_number"],
+            QuestionType.Choice => w["questions.hint_choice"],
+            _ => w.T("questions.hint_text", ("max", q.MaxLength)),
         };
-        if (!q.Required && q.Type != QuestionType.Choice) hint += " Send - to skip.";
+        if (!q.Required && q.Type != QuestionType.Choice) hint += " " + w["questions.hint_skip"];
         var text = $"❓ {session.Index + 1}/{questions.Count}: {q.Prompt}\n{hint}";
         InlineKeyboardMarkup? keyboard = null;
         if (q.Type == QuestionType.Choice)
         {
             var rows = q.Options.Select((o, i) => new[] { InlineKeyboardButton.WithCallbackData(o, $"ans:{session.Id}:{session.Index}:{i}") }).ToList();
-            if (!q.Required) rows.Add([InlineKeyboardButton.WithCallbackData("Skip", $"ans:{session.Id}:{session.Index}:-")]);
+            if (!q.Required) rows.Add([InlineKeyboardButton.WithCallbackData(w["questions.skip"], $"ans:{session.Id}:{session.Index}:-")]);
             keyboard = new InlineKeyboardMarkup(rows);
         }
         return sender.SendTextAsync(bot, session.BuyerId, text, SendPriority.Reply, keyboard, ct: ct);
