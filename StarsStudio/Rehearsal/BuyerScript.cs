@@ -23,7 +23,7 @@ public static class BuyerScript
             var outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
             if (outcome.Status != PaymentStatus.Paid) { m.Error($"pay: {outcome.Status}"); return; }
             var paid = Stopwatch.GetTimestamp();
-            await chats.WaitForAsync(userId, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, StepTimeout, ct);
+            await chats.WaitForAsync(userId, x => Receipts.IsReceipt(x.Text), invoice.MessageId, StepTimeout, ct);
             m.PaymentToDeliveryMs.Add(Stopwatch.GetElapsedTime(paid).TotalMilliseconds);
             m.PurchaseMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             m.Done();
@@ -132,7 +132,7 @@ public static class BuyerScript
                 buying.Done();
                 using (steps.Enter(BuyerStep.AwaitDelivery))
                 {
-                    try { await chats.WaitForAsync(userId, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, ReceiptTimeout, ct); }
+                    try { await chats.WaitForAsync(userId, x => Receipts.IsReceipt(x.Text), invoice.MessageId, ReceiptTimeout, ct); }
                     catch (TimeoutException) { m.Error("gave up: paid, but no receipt in time"); return; }
                 }
                 m.PaymentToDeliveryMs.Add(Stopwatch.GetElapsedTime(paid).TotalMilliseconds);
