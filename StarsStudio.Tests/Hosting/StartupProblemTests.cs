@@ -26,7 +26,8 @@ public sealed class StartupProblemTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // A hang guard, not a timing check: generous, since a starved box can take most of a minute to start .NET.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException) { process.Kill(true); throw new Xunit.Sdk.XunitException("The app kept running instead of stopping."); }
         return (process.ExitCode, await stdout, await stderr);

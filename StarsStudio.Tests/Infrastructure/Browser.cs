@@ -15,6 +15,9 @@ public sealed class Browser : IAsyncDisposable
     public static async Task<Browser> LaunchAsync()
     {
         var self = new Browser();
+        // Expect(...) waits 5 s by default, apart from the context's timeout below: on a starved box a Blazor page
+        // can take longer to render after a click. A limit for waiting, never a measured time.
+        Assertions.SetDefaultExpectTimeout(30_000);
         self.playwright = await Playwright.CreateAsync();
         self.browser = await self.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -293,15 +293,20 @@ public static class ClusterDrill
 
         public async Task RunAsync(Func<Task<bool>> over)
         {
-            while (Kills.Count < minimumKills || !await over())
+            // Enough kills, and (within a few more) at least one of the singletons' instance: the handover is
+            // what the drill is for, and on a starved box the watch may not know the holder at an even kill.
+            bool Enough() => Kills.Count >= minimumKills && (Kills.Any(k => k.HeldSingletons) || Kills.Count >= minimumKills + 4);
+            while (!Enough() || !await over())
             {
                 var wait = Stopwatch.StartNew();
                 var up = TimeSpan.FromSeconds(MinUpSeconds + random.NextDouble() * (MaxUpSeconds - MinUpSeconds));
-                while (wait.Elapsed < up && (Kills.Count < minimumKills || !await over())) await Task.Delay(100);
-                if (Kills.Count >= minimumKills && await over()) break;
+                while (wait.Elapsed < up && (!Enough() || !await over())) await Task.Delay(100);
+                if (Enough() && await over()) break;
 
                 var draw = random.Next(instances.Count);
-                var index = Kills.Count % 2 == 0 && singletonHolder() is { } holder ? holder - 1 : draw;
+                var aimAtHolder = Kills.Count % 2 == 0 || !Kills.Any(k => k.HeldSingletons);
+                for (var waited = 0; aimAtHolder && singletonHolder() is null && waited < 100; waited++) await Task.Delay(100);
+                var index = aimAtHolder && singletonHolder() is { } holder ? holder - 1 : draw;
                 var down = TimeSpan.FromSeconds(MinDownSeconds + random.NextDouble() * (MaxDownSeconds - MinDownSeconds));
                 var heldSingletons = singletonHolder() == index + 1;
                 // The moment of the kill, before anything else: a handover can be seen while the rest is recorded.

@@ -66,6 +66,9 @@ public sealed class DeliveryTests : IAsyncLifetime
             // The text delivery hangs, and the app stops while it does.
             api.FailMethod("sendMessage", "hang", 1);
             (_, order) = await PaidAsync(first, 63, CatalogSeed.Text(), "charge-restart");
+            // The hanging call must have reached the API before the stop: Delivering alone can come before the send,
+            // and then the restarted app's send would be the one that hangs.
+            await api.WaitForCallAsync("sendMessage", b => b["chat_id"]!.ToString() == "63");
             await first.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivering);
         }
         await using (var db = await OpenDbAsync())
@@ -92,7 +95,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             {
                 await using var db = await first.App.DbAsync();
                 return (await db.DeliveryJobs.SingleAsync()).ContentSentAt is not null;
-            }, sent => sent, seconds: 10);
+            }, sent => sent, seconds: 30);
         }
         await using (var db = await OpenDbAsync())
         {

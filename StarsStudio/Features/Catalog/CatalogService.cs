@@ -75,6 +75,8 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
         if (await SlugTakenAsync(slug, form.Id, ct)) return SaveResult.Fail($"Another action already uses the link name \"{slug}\".");
         // A report template that does not parse never reaches buyers (the editor shows the same message by the field).
         if (Reports.ReportFormRules.Validate(form).FirstOrDefault() is { } reportProblem) return SaveResult.Fail(reportProblem.ErrorMessage!);
+        // Each language's invoice must fit Telegram's limits on its own; the editor shows these by the field.
+        if (form.TranslationProblems().FirstOrDefault() is { } translationProblem) return SaveResult.Fail(translationProblem.ToString());
         if (form.Kind == ActionKind.PaidCommand && await CommandTakenAsync(form.CommandName!, form.Id, ct))
             return SaveResult.Fail($"Another action already sells /{form.CommandName}.");
 
@@ -160,6 +162,7 @@ public sealed class CatalogService(IDbContextFactory<StarsDbContext> dbFactory, 
         if (before.ServiceUrl != after.ServiceUrl || before.ProtectedServiceSecret != after.ProtectedServiceSecret) parts.Add("service");
         if (before.ExpectedMinutes != after.ExpectedMinutes) parts.Add("expected time");
         if (before.CommandName != after.CommandName || before.CommandUses != after.CommandUses || before.CommandReply != after.CommandReply) parts.Add("command");
+        if (!Equals(before.Translations, after.Translations)) parts.Add("translations");
         return parts.Count == 0 ? "terms" : string.Join(", ", parts);
     }
 }

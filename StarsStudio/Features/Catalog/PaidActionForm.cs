@@ -79,6 +79,87 @@ public sealed partial class PaidActionForm : IValidatableObject
     /// <summary>Paid commands: a fixed reply, or a template / service run per use.</summary>
     public Reports.CommandMode CommandMode { get; set; } = Reports.CommandMode.Reply;
 
+    /// <summary>The language the fields above are written in (Settings); not stored with the action, read by the copy coach.</summary>
+    public string DefaultLanguage { get; set; } = Languages.BuyerLanguages.English;
+
+    /// <summary>The creator's words in other languages (issue #16), one entry per language the editor has opened.</summary>
+    public List<ActionTranslationForm> Translations { get; set; } = [];
+
+    /// <summary>The fields a translation can carry for this kind (and command mode), in the editor's order.</summary>
+    public IReadOnlyList<string> TranslatableFields
+    {
+        get
+        {
+            List<string> fields = [nameof(Promise), nameof(Title), nameof(Description)];
+            if (Kind == ActionKind.PrivateText) fields.Add(nameof(TextContent));
+            if (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Reply) fields.Add(nameof(CommandReply));
+            if (Kind == ActionKind.Report || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Template)) fields.Add(nameof(Template));
+            return fields;
+        }
+    }
+
+    /// <summary>The translation of one language, made (blank) the first time the editor opens it.</summary>
+    public ActionTranslationForm TranslationFor(string language)
+    {
+        if (Translations.FirstOrDefault(t => t.Language == language) is { } existing) return existing;
+        var made = new ActionTranslationForm { Language = language };
+        Translations.Add(made);
+        return made;
+    }
+
+    /// <summary>How many translatable fields still show the default text in a language.</summary>
+    public int MissingIn(string language)
+    {
+        var t = Translations.FirstOrDefault(x => x.Language == language);
+        return TranslatableFields.Count(f => string.IsNullOrWhiteSpace(t?[f]));
+    }
+
+    /// <summary>Telegram's and the editor's limits, per language: the invoice title and description travel in each language's invoice.</summary>
+    public IEnumerable<Languages.TranslationProblem> TranslationProblems()
+    {
+        var fields = TranslatableFields;
+        foreach (var t in Translations.Where(t => t.Language != DefaultLanguage))
+        {
+            int Length(string field) => fields.Contains(field) && t[field] is { } v ? v.Trim().Length : 0;
+            if (Length(nameof(Promise)) > 200)
+                yield return new(t.Language, nameof(Promise), $"Keep the promise to one sentence (200 characters); this one has {Length(nameof(Promise))}.");
+            if (Length(nameof(Title)) > 32)
+                yield return new(t.Language, nameof(Title), $"Telegram allows at most 32 characters in an invoice title; this one has {Length(nameof(Title))}.");
+            if (Length(nameof(Description)) > 255)
+                yield return new(t.Language, nameof(Description), $"Telegram allows at most 255 characters in an invoice description; this one has {Length(nameof(Description))}.");
+            foreach (var message in new[] { nameof(TextContent), nameof(CommandReply) }.Where(f => Length(f) > 4096))
+                yield return new(t.Language, message, $"Telegram messages are at most 4096 characters; this one has {Length(message)}.");
+            if (fields.Contains(nameof(Template)) && !string.IsNullOrWhiteSpace(t.Template)
+                && Reports.ReportFormRules.TemplateProblem(t.Template, Kind == ActionKind.Report ? Questions.Select(q => q.ToQuestion()).Where(q => q.Key.Length > 0).DistinctBy(q => q.Key).ToList() : []) is { } problem)
+                yield return new(t.Language, nameof(Template), problem);
+        }
+    }
+
+    /// <summary>
+    /// What is stored in the terms: written translations only, in the shipped order, so an unchanged form compares
+    /// equal. A translation into the default language (left from before the creator changed it) is dropped: the
+    /// editor cannot show it, and it would quietly replace the fields the creator sees for those buyers.
+    /// </summary>
+    private Reports.ValueList<ActionTranslation>? ToTranslations()
+    {
+        var fields = TranslatableFields;
+        var written = Translations
+            .Where(t => t.Language.Length > 0 && t.Language != DefaultLanguage)
+            .Select(t => t.ToTranslation(fields))
+            .OfType<ActionTranslation>()
+            .DistinctBy(t => t.Language)
+            .OrderBy(t => LanguageOrder(t.Language))
+            .ThenBy(t => t.Language, StringComparer.Ordinal)
+            .ToList();
+        return written.Count == 0 ? null : new(written);
+    }
+
+    private static int LanguageOrder(string code)
+    {
+        var index = Languages.BuyerLanguages.Shipped.ToList().FindIndex(l => l.Code == code);
+        return index < 0 ? int.MaxValue : index;
+    }
+
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandShape();
 
@@ -117,6 +198,8 @@ public sealed partial class PaidActionForm : IValidatableObject
                 break;
         }
         foreach (var result in Reports.ReportFormRules.Validate(this)) yield return result;
+        // The editor shows each message next to the translated field; this keeps the whole form invalid meanwhile.
+        foreach (var problem in TranslationProblems()) yield return new(problem.ToString(), [nameof(Translations)]);
     }
 
     public ActionTerms ToTerms() => new()
@@ -139,6 +222,7 @@ public sealed partial class PaidActionForm : IValidatableObject
         ServiceUrl = Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service) ? ServiceUrl?.Trim() : null,
         ProtectedServiceSecret = Kind == ActionKind.Service || (Kind == ActionKind.PaidCommand && CommandMode == Reports.CommandMode.Service) ? ProtectedServiceSecret : null,
         ExpectedMinutes = Kind is ActionKind.Report or ActionKind.Service ? ExpectedMinutes : null,
+        Translations = ToTranslations(),
     };
 
     /// <summary>Whether saving needs a signing secret that the form does not have yet.</summary>
@@ -147,7 +231,11 @@ public sealed partial class PaidActionForm : IValidatableObject
 
     public Copy.CopyInput ToCopyInput() =>
         new(Kind, Title, Description, Promise, PriceStars, CreditAmount, CreditExpiryDays, CommandName, CommandUses,
-            OpensWithInvoice: OpensWithInvoice);
+            OpensWithInvoice: OpensWithInvoice)
+        {
+            Language = DefaultLanguage,
+            Translations = [.. Translations.Select(t => new Copy.CopyTranslation(t.Language, t.Title, t.Description, t.Promise)).Where(t => t.HasText)],
+        };
 
     /// <summary>As <see cref="PaidAction.OpensWithInvoice"/>: questions (reports, services) always come before the invoice.</summary>
     public bool OpensWithInvoice => DeepLinkOpensInvoice && !(Kind is ActionKind.Report or ActionKind.Service && Questions.Count > 0);
@@ -164,6 +252,7 @@ public sealed partial class PaidActionForm : IValidatableObject
         Questions = [.. (a.Terms.Questions ?? []).Select(Reports.QuestionForm.From)], Template = a.Terms.Template,
         OutputPdf = a.Terms.OutputPdf ?? true, OutputMessage = a.Terms.OutputMessage ?? false, ServiceUrl = a.Terms.ServiceUrl,
         ProtectedServiceSecret = a.Terms.ProtectedServiceSecret, ExpectedMinutes = a.Terms.ExpectedMinutes ?? 1,
+        Translations = [.. (a.Terms.Translations ?? []).Select(ActionTranslationForm.From)],
         CommandMode = a.Terms.ServiceUrl is not null ? Reports.CommandMode.Service : a.Terms.Template is not null ? Reports.CommandMode.Template : Reports.CommandMode.Reply,
     };
 

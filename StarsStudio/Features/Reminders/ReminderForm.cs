@@ -28,6 +28,31 @@ public sealed class ReminderForm : IValidatableObject
     public int? ChannelId { get; set; }
     public bool PaidBroadcast { get; set; }
 
+    /// <summary>The text in other languages (issue #16); each recipient gets their language's version, else <see cref="Text"/>.</summary>
+    public List<ReminderTranslationForm> Translations { get; set; } = [];
+
+    public ReminderTranslationForm TranslationFor(string language)
+    {
+        if (Translations.FirstOrDefault(t => t.Language == language) is { } existing) return existing;
+        var made = new ReminderTranslationForm { Language = language };
+        Translations.Add(made);
+        return made;
+    }
+
+    public int MissingIn(string language) => string.IsNullOrWhiteSpace(Translations.FirstOrDefault(t => t.Language == language)?.Text) ? 1 : 0;
+
+    /// <summary>Written translations only, trimmed, in the shipped order: what the reminder stores.</summary>
+    public Reports.ValueList<ReminderTranslation> ToTranslations() => new(Translations
+        .Where(t => !string.IsNullOrWhiteSpace(t.Text) && Languages.BuyerLanguages.IsShipped(t.Language))
+        .Select(t => new ReminderTranslation { Language = t.Language, Text = t.Text!.Trim() })
+        .DistinctBy(t => t.Language)
+        .OrderBy(t => Languages.BuyerLanguages.Shipped.ToList().FindIndex(l => l.Code == t.Language)));
+
+    /// <summary>Each language's version is one Telegram message.</summary>
+    public IEnumerable<Languages.TranslationProblem> TranslationProblems() => Translations
+        .Where(t => t.Text is { } v && v.Trim().Length > 4096)
+        .Select(t => new Languages.TranslationProblem(t.Language, nameof(Text), $"Telegram messages are at most 4096 characters; this one has {t.Text!.Trim().Length}."));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!SendNow && SendAtLocal is null)
@@ -36,6 +61,7 @@ public sealed class ReminderForm : IValidatableObject
             yield return new("Choose which action they opened.", [nameof(FilterActionId)]);
         if (BuyButton && ActionId is null)
             yield return new("The Buy button needs an action to open.", [nameof(BuyButton)]);
+        foreach (var problem in TranslationProblems()) yield return new(problem.ToString(), [nameof(Translations)]);
     }
 
     public static ReminderForm From(Reminder r, TimeZoneInfo zone) => new()
@@ -43,5 +69,6 @@ public sealed class ReminderForm : IValidatableObject
         Id = r.Id, Name = r.Name, Kind = r.Kind, ActionId = r.ActionId, Text = r.Text, BuyButton = r.BuyButton,
         SendAtLocal = LaunchPlan.ToLocal(r.SendAt, zone), Filter = r.Filter, FilterActionId = r.FilterActionId,
         Language = r.Language, ChannelId = r.ChannelId, PaidBroadcast = r.PaidBroadcast,
+        Translations = [.. r.Translations.Select(t => new ReminderTranslationForm { Language = t.Language, Text = t.Text })],
     };
 }

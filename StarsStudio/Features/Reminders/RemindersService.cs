@@ -85,6 +85,7 @@ public sealed class RemindersService(
 
     public async Task<ReminderResult> SaveAsync(string actor, ReminderForm form, CancellationToken ct = default)
     {
+        if (form.TranslationProblems().FirstOrDefault() is { } tooLong) return ReminderResult.Fail(tooLong.ToString());
         var zone = await settings.TimeZoneAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         Reminder? r;
@@ -103,6 +104,8 @@ public sealed class RemindersService(
         r.Kind = form.Kind;
         r.ActionId = form.ActionId;
         r.Text = form.Text.Trim();
+        var translations = form.ToTranslations();
+        if (!Equals(r.Translations, translations)) r.Translations = translations;
         r.BuyButton = form.BuyButton && form.ActionId is not null;
         r.SendAt = form.SendNow ? clock.GetUtcNow() : LocalTime.ToUtc(form.SendAtLocal, zone) ?? clock.GetUtcNow();
         r.Filter = form.Filter;

@@ -64,6 +64,13 @@ public sealed class SettingsService(
         Set("/privacy text", s.PrivacyText, form.PrivacyText.Trim(), v => s.PrivacyText = v);
         Set("time zone", s.TimeZoneId, form.TimeZoneId, v => s.TimeZoneId = v);
         Set("top-up link", s.TopUpLink, form.TopUpLink.Trim(), v => s.TopUpLink = v);
+        Set("default language", s.DefaultLanguage, Languages.BuyerLanguages.Find(form.DefaultLanguage)?.Code ?? s.DefaultLanguage, v => s.DefaultLanguage = v);
+        var translations = form.ToTranslations();
+        if (!Equals(s.TextTranslations, translations))
+        {
+            s.TextTranslations = translations;
+            changed.Add("translated texts (" + (translations.Count == 0 ? "none" : string.Join(", ", translations.Select(t => t.Language))) + ")");
+        }
         await db.SaveChangesAsync(ct);
         cached = null;
         if (changed.Count > 0) await audit.WriteAsync(actor, "settings", "Changed " + string.Join(", ", changed), ct);

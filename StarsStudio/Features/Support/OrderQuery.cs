@@ -54,7 +54,7 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         from b in buyers.DefaultIfEmpty()
         select new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, b == null ? null : b.FirstName, b == null ? null : b.Username,
             o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem,
-            o.ListStars, o.PromoCodeId == null ? null : db.PromoCodes.Where(c => c.Id == o.PromoCodeId).Select(c => c.Code).FirstOrDefault());
+            o.ListStars, o.PromoCodeId == null ? null : db.PromoCodes.Where(c => c.Id == o.PromoCodeId).Select(c => c.Code).FirstOrDefault(), o.BuyerLanguage);
 
     private async Task<IQueryable<Order>> FilterAsync(StarsDbContext db, OrderFilter f, TimeZoneInfo zone, CancellationToken ct)
     {
@@ -120,7 +120,7 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         return await db.Buyers.AsNoTracking().Where(b => b.UsernameKey == key).Select(b => b.TelegramUserId).Distinct().Take(100).ToListAsync(ct);
     }
 
-    public static string CsvHeader => "order_code,created_local,buyer_id,buyer_name,username,action,action_version,stars,status,charge_id,problem,list_stars,promo_code";
+    public static string CsvHeader => "order_code,created_local,buyer_id,buyer_name,username,action,action_version,stars,status,charge_id,problem,list_stars,promo_code,buyer_language";
 
     public static string CsvLine(OrderRow r, TimeZoneInfo zone)
     {
@@ -128,7 +128,7 @@ public sealed class OrderQuery(IDbContextFactory<StarsDbContext> dbFactory, BotS
         return string.Join(",", Csv(r.Code), Csv(local), r.BuyerId.ToString(CultureInfo.InvariantCulture), Csv(r.BuyerName), Csv(r.Username),
             Csv(r.ActionName), r.ActionVersion.ToString(CultureInfo.InvariantCulture), r.Stars.ToString(CultureInfo.InvariantCulture),
             Csv(r.Describe()), Csv(r.ChargeId), Csv(r.Problem),
-            (r.ListStars ?? r.Stars).ToString(CultureInfo.InvariantCulture), Csv(r.PromoCode));
+            (r.ListStars ?? r.Stars).ToString(CultureInfo.InvariantCulture), Csv(r.PromoCode), Csv(r.BuyerLanguage));
     }
 
     /// <summary>RFC 4180 quoting, plus a leading quote for values a spreadsheet would run as a formula.</summary>

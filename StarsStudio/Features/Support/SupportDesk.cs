@@ -110,7 +110,7 @@ public sealed class SupportDesk(
         var orderIds = requests.Where(r => r.OrderId is not null).Select(r => r.OrderId!.Value).ToList();
         var codes = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
         var recent = (await scope.Orders(db.Orders.AsNoTracking()).Where(o => buyerIds.Contains(o.BuyerId)).OrderByDescending(o => o.CreatedAt).Take(500)
-                .Select(o => new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, null, null, o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem))
+                .Select(o => new OrderRow(o.Id, o.Code, o.CreatedAt, o.BuyerId, null, null, o.ActionId, o.Action!.Name, o.ActionVersion, o.Stars, o.Status, o.Resolved, o.ChargeId, o.Problem, null, null, o.BuyerLanguage))
                 .ToListAsync(ct))
             .GroupBy(o => o.BuyerId).ToDictionary(g => g.Key, g => (IReadOnlyList<OrderRow>)g.Take(5).ToList());
         return [.. requests.Select(r => new SupportRequestView(r,

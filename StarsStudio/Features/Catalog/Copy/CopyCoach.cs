@@ -35,11 +35,38 @@ public static class CopyCoach
         CheckPrice(draft, maxStars);
         CheckOfferClaims(draft);
 
-        return draft.Findings
+        var findings = draft.Findings
             .OrderBy(f => Array.IndexOf(FieldOrder, f.Field))
             .ThenByDescending(f => f.Severity)
             .ToList();
+        foreach (var translation in input.Translations.Where(t => t.HasText && t.Language != input.Language))
+            findings.AddRange(ReviewTranslation(input, translation));
+        return findings;
     }
+
+    /// <summary>
+    /// A translation is checked like the default text, field by field where it is written (a blank field is the
+    /// default text, already checked): Telegram's limits, developer labels and blanks in every language; the
+    /// word lists (vague promises, paid media, subscriptions) wherever they have words for that language.
+    /// </summary>
+    private static IEnumerable<CopyFinding> ReviewTranslation(CopyInput input, CopyTranslation t)
+    {
+        var draft = new Draft(input with { Title = t.Title ?? "", Description = t.Description ?? "", Promise = t.Promise ?? "", Language = t.Language });
+        if (draft.Title.Length > 0) CheckField(draft, CopyField.Title, draft.Title, MaxTitleLength);
+        if (draft.Description.Length > 0) CheckField(draft, CopyField.Description, draft.Description, MaxDescriptionLength);
+        if (draft.Promise.Length > 0) CheckField(draft, CopyField.Promise, draft.Promise, maxLength: null);
+        CheckPromiseIsSpecific(draft);
+        CheckTitleIsNotShouting(draft);
+        CheckOfferClaims(draft);
+        var name = Languages.BuyerLanguages.Find(t.Language)?.EnglishName ?? t.Language;
+        return draft.Findings
+            .OrderBy(f => Array.IndexOf(FieldOrder, f.Field))
+            .ThenByDescending(f => f.Severity)
+            .Select(f => f with { Why = $"{name}: {f.Why}", Language = t.Language });
+    }
+
+    /// <summary>Languages the word lists (concrete things, vague promises) know; elsewhere only language-free rules run.</summary>
+    private static bool KnowsWords(string language) => language is Languages.BuyerLanguages.English or "ru";
 
     /// <summary>Only Problems block launch; Warnings are advice the creator may overrule.</summary>
     public static bool CanGoLive(IReadOnlyList<CopyFinding> findings)
@@ -67,9 +94,20 @@ public static class CopyCoach
                    "more content", "special access", "full access"),
             "“{0}” doesn't say what the buyer actually receives.", Advice.SayWhatTheyGet),
 
+        // The same in Russian (stems, so every case ending matches).
+        new(CopyCodes.VaguePromise, Warning,
+            Phrase(@"премиум[- ]?(?:доступ|контент|функци)\w*", @"эксклюзивн\w* (?:контент|материал)\w*", @"полн\w* доступ\w*",
+                   @"особ\w* доступ\w*", @"специальн\w* доступ\w*", @"доступ ко всему", @"(?:больше|дополнительн\w*|доп\.?) (?:контент|материал)\w*",
+                   @"поддерж\w* (?:бота|меня|автора|проект\w*|канал\w*)", @"(?:открыть|разблокировать) (?:всё|все|больше)"),
+            "“{0}” doesn't say what the buyer actually receives.", Advice.SayWhatTheyGet),
+
         // A bare "premium", "VIP" or "bonus" is fine once the same line names the thing ("bonus chapter PDF").
         new(CopyCodes.VaguePromise, Warning,
             Phrase("premium", "vip", "bonus", "perks", "goodies"),
+            "“{0}” on its own doesn't say what the buyer gets.", Advice.SayWhatTheyGet, OnlyWhenNothingConcrete: true),
+
+        new(CopyCodes.VaguePromise, Warning,
+            Phrase("премиум", "вип", @"бонус\w*", @"плюшк\w*", @"ништяк\w*"),
             "“{0}” on its own doesn't say what the buyer gets.", Advice.SayWhatTheyGet, OnlyWhenNothingConcrete: true),
 
         // Blanks never filled in: the buyer would see them verbatim, so the action can't go live with them.
@@ -106,6 +144,13 @@ public static class CopyCoach
             "“{0}” sounds like a photo or video unlock. Telegram sells those as paid media, not as a paid action.",
             Advice.UsePaidMedia),
 
+        new(CopyCodes.PaidMediaInstead, Warning,
+            Phrase(@"(?:открыть|откроешь|откроете|разблокир\w*) (?:мои |эти |это )?(?:фото\w*|видео\w*|медиа|снимк\w*|нюдс\w*)",
+                   @"(?:эксклюзивн|приватн|личн|откровенн|горяч)\w* (?:фото\w*|видео\w*|снимк\w*|ролик\w*)",
+                   @"посмотреть (?:фото\w*|видео\w*)", @"нюдс\w*"),
+            "“{0}” sounds like a photo or video unlock. Telegram sells those as paid media, not as a paid action.",
+            Advice.UsePaidMedia),
+
         // A paid action is charged once. Promising renewals the bot will never bill is misleading, so it blocks.
         new(CopyCodes.SubscriptionInstead, Problem,
             Phrase("subscriptions?", "per (?:day|week|month|year)", "every (?:day|week|month|year)", "renews?",
@@ -113,9 +158,20 @@ public static class CopyCoach
             "“{0}” promises something that repeats, but a paid action is paid once. Repeating access is a Star Subscription.",
             Advice.UseSubscription),
 
+        new(CopyCodes.SubscriptionInstead, Problem,
+            Phrase(@"подписк\w*", @"(?:авто)?продлени\w*", @"продлева\w*", @"(?:каждый|раз в) (?:день|месяц|год)", "каждую неделю",
+                   "в (?:неделю|месяц|год)", @"регулярн\w* (?:платеж|платёж|списани|оплат)\w*", @"ежемесячн\w* (?:платеж|платёж|списани|оплат)\w*"),
+            "“{0}” promises something that repeats, but a paid action is paid once. Repeating access is a Star Subscription.",
+            Advice.UseSubscription),
+
         // "Monthly" can describe the content ("monthly budget planner"), so it only advises.
         new(CopyCodes.SubscriptionInstead, Warning,
             Phrase("monthly", "weekly", "yearly", "annual"),
+            "“{0}” can read like a subscription, but a paid action is paid once. Repeating access is a Star Subscription.",
+            Advice.UseSubscription),
+
+        new(CopyCodes.SubscriptionInstead, Warning,
+            Phrase(@"ежемесячн\w*", @"еженедельн\w*", @"ежегодн\w*"),
             "“{0}” can read like a subscription, but a paid action is paid once. Repeating access is a Star Subscription.",
             Advice.UseSubscription),
     ];
@@ -127,10 +183,17 @@ public static class CopyCoach
         "pdfs?|files?|e-?books?|books?|guides?|plans?|checklists?|lists?|templates?|credits?|uses?|reports?|readings?|"
         + "reviews?|calls?|sessions?|lessons?|courses?|chapters?|recipes?|workouts?|audio|mp3|zip|spreadsheets?|sheets?|"
         + "presets?|keys?|codes?|links?|answers?|feedback|consultations?|critiques?|analys[ie]s|summar(?:y|ies)|"
-        + "translations?|portraits?|drawings?|songs?|texts?|scripts?|prompts?|tips|horoscopes?|menus?|maps?");
+        + "translations?|portraits?|drawings?|songs?|texts?|scripts?|prompts?|tips|horoscopes?|menus?|maps?",
+        // Russian: numbers and deliverable nouns by stem.
+        @"один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двенадцать|двадцать|сто|тысяч\w*|дюжин\w*",
+        @"пдф|файл\w*|книг\w*|электронн\w* книг\w*|гайд\w*|руководств\w*|план\w*|чек-?лист\w*|спис(?:ок|к)\w*|шаблон\w*|кредит\w*|"
+        + @"использовани\w*|запрос\w*|генераци\w*|отч[её]т\w*|разбор\w*|расклад\w*|консультаци\w*|созвон\w*|звон(?:ок|к)\w*|сесси\w*|урок\w*|"
+        + @"курс\w*|глав\w*|рецепт\w*|тренировк\w*|аудио|таблиц\w*|пресет\w*|ключ\w*|код\w*|ссылк\w*|ответ\w*|совет\w*|перевод\w*|"
+        + @"портрет\w*|рисун\w*|песн\w*|текст\w*|скрипт\w*|промпт\w*|гороскоп\w*|меню|карт\w*|видеоурок\w*|инструкци\w*|доступ к \w+ (?:файл|курс|гайд)\w*");
 
     /// <summary>How a credit pack's copy can say the credits don't last forever.</summary>
-    private static readonly Regex MentionsExpiry = Phrase(@"days?", "weeks?", "months?", @"expir\w*", "valid", "until");
+    private static readonly Regex MentionsExpiry = Phrase(@"days?", "weeks?", "months?", @"expir\w*", "valid", "until",
+        @"дн(?:я|ей|и)", "день", @"недел\w*", @"месяц\w*", @"срок\w*", @"действу\w*", @"истека\w*", @"сгора\w*");
 
     private static void CheckField(Draft d, string field, string text, int? maxLength)
     {
@@ -188,6 +251,8 @@ public static class CopyCoach
         // One clear message per field: a promise already called vague, or pointed at paid media or subscriptions,
         // needs no second "too short" note.
         if (d.Promise.Length == 0 || NotSpecificCodes.Any(code => d.Has(CopyField.Promise, code))) return;
+        // Word counts and "a concrete thing" are only meaningful where the coach knows the language's words.
+        if (!KnowsWords(d.Input.Language)) return;
 
         var words = d.Promise.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
         var (suggestion, replacement) = SayWhatTheyGet(d, CopyField.Promise);
@@ -217,9 +282,9 @@ public static class CopyCoach
         // Keep the creator's own promise and add the expiry, unless that promise is itself flagged: then offer a
         // line built from the pack's facts (which includes the expiry) rather than polishing a weak one.
         var promiseIsSound = d.Promise.Length > 0 && !d.Findings.Any(f => f.Field == CopyField.Promise);
-        var (suggestion, replacement) = promiseIsSound
+        var (suggestion, replacement) = promiseIsSound && d.English
             ? ($"{d.Promise.TrimEnd('.', ' ')} (valid {BuyerFacts.Days(days)} after purchase)", true)
-            : FactLine(d.Input, CopyField.Promise) is { } line
+            : (d.English ? FactLine(d.Input, CopyField.Promise) : null) is { } line
                 ? (line, true)
                 : ($"Add “valid {BuyerFacts.Days(days)} after purchase” to the promise or the description.", false);
         d.Add(CopyField.Promise, Problem, CopyCodes.ExpiryNotStated,
@@ -247,7 +312,8 @@ public static class CopyCoach
     /// <summary>All caps reads as shouting (and as spam) in a chat.</summary>
     private static void CheckTitleIsNotShouting(Draft d)
     {
-        var letters = d.Title.Count(char.IsLetter);
+        // Only cased letters can shout: Persian, Arabic and other scripts without capitals never do.
+        var letters = d.Title.Count(char.IsUpper);
         if (letters < 5 || d.Title.Any(char.IsLower)) return;
         var calmer = Shorten(SentenceCase(d.Title), MaxTitleLength);
         d.Add(CopyField.Title, Warning, CopyCodes.AllCapsTitle,
@@ -307,6 +373,7 @@ public static class CopyCoach
     private static (string Suggestion, bool IsReplacement) Suggest(Advice advice, Draft d, string field, string text, string found) =>
         advice switch
         {
+            Advice.SayStars when !d.English => ("Write “Stars” (or ⭐) in the buyer's language instead.", false),
             Advice.SayStars => ReplacementIfFits(field, Regex.Replace(text, @"(?<!\w)xtr(?!\w)", "Stars",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout)),
             Advice.FillBlank => ($"Replace “{found}” with the real words, or delete it.", false),
@@ -325,7 +392,8 @@ public static class CopyCoach
 
     /// <summary>A full replacement line when the action's own facts allow one; otherwise advice with an example.</summary>
     private static (string, bool) WithFacts(Draft d, string field, string advicePrefix) =>
-        FactLine(d.Input, field) is { } line
+        // The fact lines are English: a Russian title never gets an English line to paste in.
+        (d.English ? FactLine(d.Input, field) : null) is { } line
             ? (line, true)
             : ($"{advicePrefix}“{Example(d.Input.Kind, field)}”.", false);
 
@@ -448,6 +516,7 @@ public static class CopyCoach
         public string Title { get; } = (input.Title ?? "").Trim();
         public string Description { get; } = (input.Description ?? "").Trim();
         public string Promise { get; } = (input.Promise ?? "").Trim();
+        public bool English { get; } = input.Language == Languages.BuyerLanguages.English;
         public List<CopyFinding> Findings { get; } = [];
 
         public bool Has(string field, string code) => Findings.Any(f => f.Field == field && f.Code == code);

@@ -20,6 +20,9 @@ public partial class ActionEditorPage
     private string? revealedSecret;
 
     private IReadOnlyList<CopyFinding> findings = [];
+    /// <summary>The creator's default language (Settings): the form's own fields; <see cref="selected"/> is the one being edited.</summary>
+    private string defaultLanguage = Languages.BuyerLanguages.English;
+    private string selected = Languages.BuyerLanguages.English;
     /// <summary>The action's launch offers, so the coach can tell a promised discount from a real one.</summary>
     private CopyOffer? copyOffer;
     /// <summary>The full checklist as last evaluated against the system (load, save, kind or status change).</summary>
@@ -30,6 +33,8 @@ public partial class ActionEditorPage
     protected override async Task OnParametersSetAsync()
     {
         zone = await Settings.TimeZoneAsync();
+        defaultLanguage = Languages.BuyerLanguages.Find((await Settings.GetAsync()).DefaultLanguage)?.Code ?? Languages.BuyerLanguages.English;
+        selected = defaultLanguage;
         if (Id is { } id)
         {
             existing = await Catalog.GetAsync(id);
@@ -43,8 +48,26 @@ public partial class ActionEditorPage
         {
             form = new PaidActionForm();
         }
+        form.DefaultLanguage = defaultLanguage;
         editContext = new EditContext(form);
         await EvaluateChecklistAsync();
+    }
+
+    private void SelectLanguage(string code)
+    {
+        selected = code;
+        ReviewCopy();
+    }
+
+    private static string LanguageName(string code) => Languages.BuyerLanguages.Find(code)?.EnglishName ?? code;
+
+    /// <summary>What the preview shows for a field in the selected language: its translation, else the default text (as the buyer would get).</summary>
+    private string Shown(string field)
+    {
+        var own = field switch { nameof(PaidActionForm.Title) => form!.Title, nameof(PaidActionForm.Promise) => form!.Promise, _ => form!.Description };
+        if (selected == defaultLanguage) return own;
+        var translated = form.Translations.FirstOrDefault(t => t.Language == selected)?[field];
+        return string.IsNullOrWhiteSpace(translated) ? own : translated;
     }
 
     /// <summary>
@@ -104,6 +127,14 @@ public partial class ActionEditorPage
     /// <summary>"Use this": the coach's suggested line replaces the field it is about.</summary>
     private void UseSuggestion(CopyFinding finding)
     {
+        if (finding.Language is { } language)
+        {
+            if (finding.Field is not (CopyField.Title or CopyField.Description or CopyField.Promise)) return;
+            form!.TranslationFor(language)[finding.Field] = finding.Suggestion;
+            selected = language;
+            ReviewCopy();
+            return;
+        }
         switch (finding.Field)
         {
             case CopyField.Title: form!.Title = finding.Suggestion; break;
@@ -118,7 +149,13 @@ public partial class ActionEditorPage
     private async Task SubmitAsync()
     {
         if (string.IsNullOrWhiteSpace(form!.Slug) && SuggestedSlug is { } suggested) form.Slug = suggested;
-        if (editContext!.Validate()) await SaveAsync();
+        if (editContext!.Validate()) { await SaveAsync(); return; }
+        // A translation's problem is shown by its field, which is only on screen with its language selected.
+        if (form.TranslationProblems().FirstOrDefault() is { } problem)
+        {
+            selected = problem.Language;
+            Snackbar.Add(problem.ToString(), Severity.Error);
+        }
     }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)

@@ -28,6 +28,9 @@ public partial class ReminderEditorPage : IDisposable
     private bool busy;
     /// <summary>The copy coach's findings for the current text; refreshed when the text or the action changes.</summary>
     private IReadOnlyList<CopyFinding> findings = [];
+    /// <summary>The creator's default language (Settings) is <see cref="ReminderForm.Text"/>; <see cref="shown"/> is the version on screen.</summary>
+    private string defaultLanguage = Languages.BuyerLanguages.English;
+    private string shown = Languages.BuyerLanguages.English;
 
     private ReminderStatus CurrentStatus => progress?.Status ?? existing?.Status ?? ReminderStatus.Draft;
     private bool locked => existing is not null && !(CurrentStatus is ReminderStatus.Draft or ReminderStatus.Scheduled);
@@ -38,7 +41,10 @@ public partial class ReminderEditorPage : IDisposable
     {
         Notifier.Changed += OnProgress;
         zone = await Settings.TimeZoneAsync();
-        topUpLink = (await Settings.GetAsync()).TopUpLink;
+        var settings = await Settings.GetAsync();
+        topUpLink = settings.TopUpLink;
+        defaultLanguage = Languages.BuyerLanguages.Find(settings.DefaultLanguage)?.Code ?? Languages.BuyerLanguages.English;
+        shown = defaultLanguage;
         actions = await Reminders.ActionsAsync();
         channels = await Reminders.ChannelsAsync();
         languages = await Reminders.LanguagesAsync();
@@ -66,12 +72,31 @@ public partial class ReminderEditorPage : IDisposable
         ? $"= {utc:yyyy-MM-dd HH:mm} UTC" + (SelectedAction?.LaunchAt is { } l ? $" · launch {LaunchPlan.Format(l, zone)}" : "")
         : "In your time zone (Settings)";
 
-    private string PreviewText => string.IsNullOrWhiteSpace(form?.Text) ? "…" :
-        ReminderText.Fill(form.Text, ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex"));
+    /// <summary>The shown language's text as a recipient of that language gets it: its translation, else the default text.</summary>
+    private string PreviewText => Filled(shown, TextIn(shown));
 
-    /// <summary>Rules in <see cref="ReminderCopyCoach"/>; run when the text changes, not on every render.</summary>
+    private string TextIn(string language) =>
+        language != defaultLanguage && form?.Translations.FirstOrDefault(t => t.Language == language)?.Text is { } translated && !string.IsNullOrWhiteSpace(translated)
+            ? translated : form?.Text ?? "";
+
+    /// <summary>Placeholders filled for one language, as the broadcaster fills them: {action_title} in that language when translated.</summary>
+    private string Filled(string language, string text) =>
+        string.IsNullOrWhiteSpace(text) ? "…" : ReminderText.Fill(text, ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex", language));
+
+    private string Dir => Languages.BuyerLanguages.IsRightToLeft(shown) ? "rtl" : "auto";
+    private static string LanguageName(string code) => Languages.BuyerLanguages.Find(code)?.EnglishName ?? code;
+    private string? TranslationProblem => form?.TranslationProblems().FirstOrDefault(p => p.Language == shown)?.Message;
+
+    private void ShowLanguage(string language)
+    {
+        shown = language;
+        ReviewCopy();
+    }
+
+    /// <summary>Rules in <see cref="ReminderCopyCoach"/>, for the default text and every translation; run when a text changes, not on every render.</summary>
     private void ReviewCopy() =>
-        findings = form is null ? [] : ReminderCopyCoach.Review(form.Kind, form.Text, PreviewText, topUpLink);
+        findings = form is null ? [] : ReminderCopyCoach.ReviewAll(form.Kind, form.Text, Filled(defaultLanguage, form.Text ?? ""), topUpLink, defaultLanguage,
+            form.Translations.Where(t => t.Language != defaultLanguage && !string.IsNullOrWhiteSpace(t.Text)).Select(t => (t.Language, t.Text!, Filled(t.Language, t.Text!))));
 
     private Task ActionChanged(int? id)
     {
@@ -95,7 +120,9 @@ public partial class ReminderEditorPage : IDisposable
 
     private void Insert(string name)
     {
-        form!.Text = (form.Text ?? "").TrimEnd() + (form.Text?.EndsWith('\n') == true || string.IsNullOrEmpty(form.Text) ? "" : " ") + "{" + name + "}";
+        static string Append(string? text, string name) => (text ?? "").TrimEnd() + (text?.EndsWith('\n') == true || string.IsNullOrEmpty(text) ? "" : " ") + "{" + name + "}";
+        if (shown == defaultLanguage) form!.Text = Append(form.Text, name);
+        else { var t = form!.TranslationFor(shown); t.Text = Append(t.Text, name); }
         ReviewCopy();
     }
 
