@@ -14,6 +14,9 @@ public sealed partial class LocalBotApi
     private readonly HashSet<string> refundedCharges = [];
     private readonly Lock starsGate = new();
 
+    /// <summary>getStarTransactions lists the newest first (the order the Bot API docs do not promise either way).</summary>
+    public bool ListNewestFirst { get; set; }
+
     /// <summary>How long refundStarPayment takes to answer, to widen the window for concurrency tests.</summary>
     public TimeSpan RefundDelay { get; set; } = TimeSpan.Zero;
 
@@ -102,7 +105,7 @@ public sealed partial class LocalBotApi
                 var limit = body["limit"]?.GetValue<int>() ?? 100;
                 if (limit is < 1 or > 100) return Error(400, "Bad Request: limit must be between 1 and 100");
                 JsonArray page;
-                lock (starsGate) page = [.. starTransactions.Skip(offset).Take(limit).Select(t => t.DeepClone())];
+                lock (starsGate) page = [.. (ListNewestFirst ? Enumerable.Reverse(starTransactions) : starTransactions).Skip(offset).Take(limit).Select(t => t.DeepClone())];
                 return Ok(new JsonObject { ["transactions"] = page });
             }
             case "getMyStarBalance":

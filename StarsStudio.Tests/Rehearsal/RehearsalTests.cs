@@ -28,6 +28,19 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public async Task Run_WithCodes_TwoBuyersRacePerSingleUseCode_NoneOverusedAndEachPaidTheDiscountedPrice()
+    {
+        var options = OnTestDatabase(RehearsalOptions.Parse(["--buyers", "12", "--codes", "4", "--floor", "off", "--limits", "off", "--out", Out]));
+        var report = await RehearsalCommand.RunBenchmarkAsync(options, TextWriter.Null);
+
+        Assert.True(report.Passed, report.ToMarkdown());
+        Assert.Equal(12, report.StarsStudio!.Completed);
+        Assert.Contains(report.Invariants, i => i.Name == "no code used more often than allowed");
+        // Each of the 4 codes went to exactly one of its two racing buyers.
+        Assert.Contains("paid orders with a code: 4,", report.Figures["codes used"]);
+    }
+
+    [Fact]
     public async Task Drill_Duplicates_EveryUpdateThreeTimes_StillExactlyOnce()
     {
         var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "duplicates", "--buyers", "12", "--limits", "off", "--out", Out]));

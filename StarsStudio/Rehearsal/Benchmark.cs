@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Offers;
 using StarsStudio.Features.Practice.Emulator;
 
 namespace StarsStudio.Rehearsal;
@@ -28,6 +30,23 @@ public static class Benchmark
         }
         return actions;
     }
+
+    /// <summary>Single-use codes for every action (20 % off), as a creator generates them for a launch.</summary>
+    public static async Task<IReadOnlyList<string>> SeedCodesAsync(RehearsalHost host, int count)
+    {
+        var template = new PromoCodeForm { Kind = DiscountKind.Percent, Amount = 20, Note = "rehearsal" };
+        var made = await host.Service<PromoCodeService>().GenerateAsync(template, count, "LAUNCH", TimeZoneInfo.Utc, "rehearsal");
+        if (!made.Succeeded) throw new InvalidOperationException(made.Error);
+        await using var db = await host.DbAsync();
+        return await db.PromoCodes.AsNoTracking().Where(c => c.Batch == made.Code!.Batch).OrderBy(c => c.Id).Select(c => c.Code).ToListAsync();
+    }
+
+    /// <summary>
+    /// Buyer <paramref name="i"/>'s /start parameter: buyers i and i + N race for code i (the code link), the rest
+    /// open the plain link. The loser of a race gets the card at its normal price and buys at that.
+    /// </summary>
+    public static string StartParameter(string slug, IReadOnlyList<string> codes, int i) =>
+        i < 2 * codes.Count ? $"{slug}{PromoCodes.Separator}{codes[i % codes.Count]}" : slug;
 
     private static async Task<PaidActionForm> FileFormAsync(FileStore files)
     {

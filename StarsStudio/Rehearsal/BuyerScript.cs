@@ -23,7 +23,7 @@ public static class BuyerScript
             var outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
             if (outcome.Status != PaymentStatus.Paid) { m.Error($"pay: {outcome.Status}"); return; }
             var paid = Stopwatch.GetTimestamp();
-            await chats.WaitForAsync(userId, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, StepTimeout, ct);
+            await chats.WaitForAsync(userId, x => Receipts.IsReceipt(x.Text), invoice.MessageId, StepTimeout, ct);
             m.PaymentToDeliveryMs.Add(Stopwatch.GetElapsedTime(paid).TotalMilliseconds);
             m.PurchaseMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             m.Done();
@@ -132,7 +132,7 @@ public static class BuyerScript
                 buying.Done();
                 using (steps.Enter(BuyerStep.AwaitDelivery))
                 {
-                    try { await chats.WaitForAsync(userId, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, ReceiptTimeout, ct); }
+                    try { await chats.WaitForAsync(userId, x => Receipts.IsReceipt(x.Text), invoice.MessageId, ReceiptTimeout, ct); }
                     catch (TimeoutException) { m.Error("gave up: paid, but no receipt in time"); return; }
                 }
                 m.PaymentToDeliveryMs.Add(Stopwatch.GetElapsedTime(paid).TotalMilliseconds);
@@ -154,6 +154,9 @@ public static class BuyerScript
         }
     }
 
+    /// <summary>A card whose Buy carries a code (buy:{id}:{CODE}); the card shown again after a lost code has none.</summary>
+    private static bool IsCoded(PracticeChatMessage x) => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true && b.CallbackData.Count(c => c == ':') >= 2);
+
     private static bool IsCard(PracticeChatMessage x) => x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true);
 
     /// <summary>
@@ -166,11 +169,16 @@ public static class BuyerScript
         var startId = await control.StartAsync(botId, userId, slug, ct);
         var first = await chats.WaitForAsync(userId, x => x.Invoice is not null || IsCard(x), startId, timeout, ct);
         if (first.Invoice is not null) return (first, Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
-        var buy = first.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
-        asked = Stopwatch.GetTimestamp();
-        await control.TapButtonAsync(botId, userId, first.MessageId, buy.CallbackData!, ct);
-        var invoice = await chats.WaitForAsync(userId, x => x.Invoice is not null, first.MessageId, timeout, ct);
-        return (invoice, Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
+        // A code another buyer took between the card and Buy brings the card back at its normal price: Buy that one.
+        for (var card = first; ; )
+        {
+            var buy = card.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
+            asked = Stopwatch.GetTimestamp();
+            await control.TapButtonAsync(botId, userId, card.MessageId, buy.CallbackData!, ct);
+            var next = await chats.WaitForAsync(userId, x => x.Invoice is not null || (IsCard(x) && !IsCoded(x)), card.MessageId, timeout, ct);
+            if (next.Invoice is not null) return (next, Stopwatch.GetElapsedTime(asked).TotalMilliseconds);
+            card = next;
+        }
     }
 
     /// <summary>The floor bot's flow: /start → invoice → Pay → one message.</summary>

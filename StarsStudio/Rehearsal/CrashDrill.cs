@@ -173,7 +173,7 @@ public static class CrashDrill
             var payments = chat.Where(x => x.ServiceText?.StartsWith("You paid") == true).ToList();
             if (payments.Count != 1) continue;
             var contents = chat.Count(x => x.MessageId > payments[0].MessageId && x.Kind == Features.Practice.Data.PracticeMessageKind.FromBot
-                                           && x.Invoice is null && x.Text?.Contains("Receipt") != true
+                                           && x.Invoice is null && !Receipts.IsReceipt(x.Text)
                                            && !x.Buttons.SelectMany(r => r).Any(b => b.CallbackData?.StartsWith("buy:") == true));
             if (contents > 1) { extra += contents - 1; affected++; }
             most = Math.Max(most, contents);

@@ -73,7 +73,7 @@ public static class DoublePayDrill
             var outcome = await control.PayAsync(botId, buyer, invoice.MessageId);
             if (!extraFirst) await extraPayment(invoice.MessageId);
             if (outcome.Status != PaymentStatus.Paid) { m.Error($"pay: {outcome.Status}"); return; }
-            await chats.WaitForAsync(buyer, x => x.Text?.Contains("Receipt") == true, invoice.MessageId, BuyerScript.StepTimeout, CancellationToken.None);
+            await chats.WaitForAsync(buyer, x => Receipts.IsReceipt(x.Text), invoice.MessageId, BuyerScript.StepTimeout, CancellationToken.None);
             m.Done();
         }
         catch (TimeoutException) { m.Error("timeout waiting for the bot"); }

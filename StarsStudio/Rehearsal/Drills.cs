@@ -23,7 +23,8 @@ public static class Drills
         "doublepay" => await DoublePayDrill.RunAsync(o, output),
         "switch" => await SwitchDrill.RunAsync(o, output),
         "cluster" => await ClusterDrill.RunAsync(o, output),
-        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay, switch, cluster)."),
+        "ledger" => await LedgerDrill.RunAsync(o, output),
+        _ => throw new RehearsalUsageException($"Unknown drill '{o.Drill}' (duplicates, faults, badinput, broadcast, crash, staff, doublepay, switch, cluster, ledger)."),
     };
 
     private static async Task<RehearsalReport> PurchasesDrillAsync(RehearsalOptions o, TextWriter output, string what, Func<PracticeControl, long, Task> breakIt)

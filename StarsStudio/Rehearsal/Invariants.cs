@@ -13,9 +13,6 @@ namespace StarsStudio.Rehearsal;
 /// </summary>
 public static partial class Invariants
 {
-    [GeneratedRegex(@"order (SS-[0-9A-Z]{6})")]
-    private static partial Regex ReceiptCode();
-
     /// <summary>Waits (bounded) until nothing paid is still on its way.</summary>
     public static Task<bool> WaitForQuietAsync(RehearsalHost host, TimeSpan timeout) => WaitForQuietAsync(host.DbAsync, timeout);
 
@@ -81,8 +78,8 @@ public static partial class Invariants
         var receipts = new Dictionary<string, int>();
         foreach (var buyer in buyers)
             foreach (var message in await control.ChatAsync(botId, buyer))
-                if (message.Text is { } text && text.Contains("Receipt") && ReceiptCode().Match(text) is { Success: true } code)
-                    receipts[code.Groups[1].Value] = receipts.GetValueOrDefault(code.Groups[1].Value) + 1;
+                if (Receipts.CodeOf(message.Text) is { } code)
+                    receipts[code] = receipts.GetValueOrDefault(code) + 1;
         bool ReceiptsOk(Order o)
         {
             var count = receipts.GetValueOrDefault(o.Code);

@@ -69,7 +69,8 @@ public static class RehearsalCommand
             if (o.Faults > 0) await control.SetRandomFaultsAsync(host.BotId, o.Faults);
             var actions = await Benchmark.SeedCatalogAsync(host, o.Kinds);
             var buyers = await Benchmark.CreateBuyersAsync(control, host.BotId, o.Buyers, stars: 10_000);
-            await output.WriteLineAsync($"StarsStudio: {o.Buyers} buyers …");
+            var codes = o.Codes > 0 ? await Benchmark.SeedCodesAsync(host, o.Codes) : [];
+            await output.WriteLineAsync($"StarsStudio: {o.Buyers} buyers{(codes.Count > 0 ? $", {codes.Count} single-use codes" : "")} …");
             var before = await control.GetBotAsync(host.BotId);
             await control.ResetRehearsalStatsAsync(host.BotId);
             var m = new Measurements();
@@ -77,7 +78,7 @@ public static class RehearsalCommand
             var readers = o.DashboardReaders > 0 ? DashboardReaders.Start(host, o.DashboardReaders) : null;
             var meter = CostMeter.Start(host.Sql);
             var seconds = await Benchmark.DriveAsync(o, buyers,
-                (buyer, i) => BuyerScript.RunStarsStudioAsync(control, chats, host.BotId, buyer, actions[i % actions.Count].Slug, m, CancellationToken.None),
+                (buyer, i) => BuyerScript.RunStarsStudioAsync(control, chats, host.BotId, buyer, Benchmark.StartParameter(actions[i % actions.Count].Slug, codes, i), m, CancellationToken.None),
                 Progress(o.Buyers, output), CancellationToken.None);
             var cost = meter.Stop(m.Completed);
             var sqlByText = host.Sql.ByText();
@@ -85,7 +86,14 @@ public static class RehearsalCommand
             if (readers is { Failures: > 0 }) m.Error($"dashboard poll failed ×{readers.Failures}");
             var stars = await Benchmark.SummarizeAsync("StarsStudio", control, host.BotId, o.Buyers, m, seconds, before) with { Cost = cost, DashboardPollMs = polls };
             if (o.Faults > 0) await control.SetRandomFaultsAsync(host.BotId, 0);
-            var invariants = await Invariants.CheckAsync(host, buyers);
+            var invariants = (await Invariants.CheckAsync(host, buyers)).ToList();
+            var figures = TopStatements(sqlByText, m.Completed);
+            if (codes.Count > 0)
+            {
+                var (codeChecks, codeFigures) = await Invariants.CodesAsync(host);
+                invariants.AddRange(codeChecks);
+                foreach (var (name, value) in codeFigures) figures[name] = value;
+            }
 
             RunResult? floor = null;
             if (o.Floor)
@@ -93,7 +101,7 @@ public static class RehearsalCommand
                 await output.WriteLineAsync($"Floor bot: {o.Buyers} buyers …");
                 floor = await RunFloorAsync(host, o, output);
             }
-            return new RehearsalReport("run", o, at, Machine(), stars, floor, invariants, TopStatements(sqlByText, m.Completed), PeakMemoryMb());
+            return new RehearsalReport("run", o, at, Machine(), stars, floor, invariants, figures, PeakMemoryMb());
         }
         finally
         {

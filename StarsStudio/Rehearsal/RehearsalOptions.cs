@@ -22,6 +22,10 @@ public sealed record RehearsalOptions
     public int DashboardReaders { get; init; } = 3;
     public string OutputDirectory { get; init; } = "rehearsal-results";
     public int Orders { get; init; } = 1_000_000;
+    /// <summary>Run: this many single-use promo codes, each tried by two buyers at once (the rest buy without one).</summary>
+    public int Codes { get; init; }
+    /// <summary>Drill ledger: Star transactions the emulator's bot holds for reconciliation to read.</summary>
+    public int Transactions { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
     /// <summary>Drill broadcast: buyers to remind (default 10,000); drill cluster: the reminder's audience (default 2,000).</summary>
     public int? BroadcastBuyers { get; init; }
@@ -43,7 +47,7 @@ public sealed record RehearsalOptions
 
     public const string Usage = """
         Usage: dotnet run -c Release --project StarsStudio -- rehearse [command] [options]
-          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch|cluster | bigdata
+          commands:  run (default) | drill duplicates|faults|badinput|broadcast|crash|switch|cluster|ledger | bigdata
           --buyers N          virtual buyers (default 200)
           --arrival all|S     everyone at once (default) or spread over S seconds
           --concurrency N     buyers in flight at once (default 200)
@@ -51,8 +55,10 @@ public sealed record RehearsalOptions
           --limits on|off     Telegram's rate limits in the emulator (default on)
           --faults RATE       share of Bot API calls that fail with 429/5xx/timeout, 0..1 (default 0)
           --floor on|off      also measure the minimal floor bot (default on)
+          --codes N           run: N single-use 20 % codes at launch, each tried by two racing buyers (default 0)
           --dashboard N       simulated staff polling the orders grid during the run (default 3; 0 = none)
           --orders N          bigdata: orders to seed (default 1000000)
+          --transactions N    drill ledger: Star transactions reconciliation reads (default 1000000)
           --bad N             drill badinput: malformed updates to send (default 10000)
           --broadcast-buyers N  drill broadcast: buyers to remind (default 10000); drill cluster (default 2000)
           --kills N           drill crash/cluster: kill the app (an instance) at least N times while buyers buy (default 5)
@@ -90,6 +96,8 @@ public sealed record RehearsalOptions
                     o = o with { Faults = double.TryParse(Next(), CultureInfo.InvariantCulture, out var f) && f is >= 0 and < 1 ? f : throw new RehearsalUsageException("--faults is a share from 0 to 1, e.g. 0.05.") };
                     break;
                 case "--orders": o = o with { Orders = PositiveInt(Next(), "--orders") }; break;
+                case "--codes": o = o with { Codes = int.TryParse(Next(), out var codes) && codes >= 0 ? codes : throw new RehearsalUsageException("--codes is a whole number from 0.") }; break;
+                case "--transactions": o = o with { Transactions = PositiveInt(Next(), "--transactions") }; break;
                 case "--bad": o = o with { BadInputs = PositiveInt(Next(), "--bad") }; break;
                 case "--broadcast-buyers": o = o with { BroadcastBuyers = PositiveInt(Next(), "--broadcast-buyers") }; break;
                 case "--kills": o = o with { Kills = PositiveInt(Next(), "--kills") }; break;

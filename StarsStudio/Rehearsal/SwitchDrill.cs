@@ -27,8 +27,6 @@ public static partial class SwitchDrill
     private static readonly TimeSpan AttemptedTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
-    [GeneratedRegex(@"order (SS-[0-9A-Z]{6})")]
-    private static partial Regex ReceiptCode();
 
     /// <summary>One of the two bots the app is switched between.</summary>
     private sealed record DrillBot(string Name, long Id, bool IsPractice, List<long> Buyers, ChatWaiter Chats);
@@ -334,9 +332,9 @@ public static partial class SwitchDrill
             foreach (var buyer in await host.Control.ListBuyersAsync(bot.Id))
                 foreach (var message in await host.Control.ChatAsync(bot.Id, buyer.UserId))
                 {
-                    if (message.Kind != PracticeMessageKind.FromBot || message.Text is not { } text || !text.Contains("Receipt") || ReceiptCode().Match(text) is not { Success: true } code) continue;
+                    if (message.Kind != PracticeMessageKind.FromBot || Receipts.CodeOf(message.Text) is not { } code) continue;
                     receipts++;
-                    var c = code.Groups[1].Value;
+                    var c = code;
                     if (!orders.TryGetValue(c, out var order)) wrong.Add($"{c} in {bot.Name}'s chat with {buyer.UserId}: no such order");
                     else if (order.BotId != bot.Id || order.BuyerId != buyer.UserId)
                         wrong.Add($"{c} (order of bot {order.BotId}, buyer {order.BuyerId}) in {bot.Name}'s chat with {buyer.UserId}");

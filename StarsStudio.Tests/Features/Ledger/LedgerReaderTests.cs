@@ -174,6 +174,21 @@ public sealed class LedgerReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Balance_CachedBeforeARead_AskedAgainSoTheDifferenceIsNotTheNewTransactions()
+    {
+        var balances = shop.App.Service<StarBalanceService>();
+        Assert.Equal(0, (await balances.ReportAsync())!.TelegramNanostars);
+        shop.Api.AddStarTransaction("late-1", LocalBotApi.UserPartner(3, "paid_media_payment"), 40);
+        await Reader.ReadAsync(Bot, rebuild: false, default);
+
+        // Not asked fresh: the balance cached before the read is older than the ledger, so it is read again.
+        var report = (await balances.ReportAsync())!;
+
+        Assert.Equal(40 * StarMath.NanosPerStar, report.TelegramNanostars);
+        Assert.Equal(0, report.DifferenceNanostars);
+    }
+
+    [Fact]
     public async Task Read_PaidBroadcastCharge_RecordedOnTheReminderThatSent()
     {
         var started = DateTimeOffset.UtcNow.AddMinutes(-10);

@@ -90,6 +90,61 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
     }
 
     [Fact]
+    public async Task BuyWithCode_ReportThatAsksQuestionsFirst_InvoiceAfterTheLastAnswerKeepsTheCode()
+    {
+        var action = await CatalogSeed.LiveAsync(shop.App, StarsStudio.Tests.Features.Reports.ReportTemplateTests.ReportForm(), f => { f.Slug = slug; f.PriceStars = 60; });
+        var code = await CodeAsync(action);
+
+        shop.Api.Enqueue(Updates.Callback(Buyer, $"buy:{action.Id}:{code.Code}"));
+        await shop.Api.WaitForTextAsync(Buyer, t => t.StartsWith("❓ 1/3"));
+        shop.Api.EnqueueText(Buyer, "Zelda");
+        await shop.Api.WaitForTextAsync(Buyer, t => t.StartsWith("❓ 2/3"));
+        shop.Api.EnqueueText(Buyer, "4");
+        var choice = await CardAsync(Buyer, t => t.StartsWith("❓ 3/3"));
+        var advanced = choice["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(r => r!.AsArray()).Single(b => b!["text"]!.ToString() == "Advanced");
+        shop.Api.Enqueue(Updates.Callback(Buyer, advanced!["callback_data"]!.ToString()));
+
+        var invoice = await shop.Api.WaitForCallAsync("sendInvoice", b => b["chat_id"]!.ToString() == Buyer.ToString());
+        Assert.Equal(48, Amount(invoice));
+        Assert.True(InvoicePayloadSigner.TryReadOrderId(Payload(invoice), out var orderId));
+        var order = await shop.WaitForOrderAsync(orderId, o => o.Status != OrderStatus.Created);
+        Assert.Equal(code.Id, order.PromoCodeId);
+        Assert.Equal(60, order.ListStars);
+        // The answers went to the report as they were; the code is not one of them.
+        await using var db = await shop.App.DbAsync();
+        var input = await db.OrderInputs.SingleAsync(i => i.OrderId == orderId);
+        Assert.Equal(["level", "name", "weeks"], input.Answers.Keys.Order());
+    }
+
+    [Fact]
+    public async Task StarsByCode_PaidOrdersWithCodes_SummedPerCodeAndABulkBatchAsOneLine()
+    {
+        var action = await ActionAsync(price: 60);
+        var code = await CodeAsync(action);
+        var (invoice, order) = await TapBuyAsync(Buyer, $"buy:{action.Id}:{code.Code}");
+        await PayAsync(Buyer, invoice, order);
+        var prefix = codeName[..8];
+        var batch = await shop.App.Service<PromoCodeService>().GenerateAsync(new PromoCodeForm { ActionId = action.Id, Kind = DiscountKind.FixedStars, Amount = 10 }, 3, prefix, TimeZoneInfo.Utc, "test");
+        Assert.True(batch.Succeeded, batch.Error);
+        await using (var db = await shop.App.DbAsync())
+        {
+            var single = await db.PromoCodes.AsNoTracking().Where(c => c.Batch == batch.Code!.Batch).Select(c => c.Code).Take(2).ToListAsync();
+            foreach (var (buyer, one) in new[] { OtherBuyer, SharedShop.NewBuyer() }.Zip(single))
+            {
+                var (i, o) = await TapBuyAsync(buyer, $"buy:{action.Id}:{one}");
+                await PayAsync(buyer, i, o);
+            }
+        }
+
+        var totals = await shop.App.Service<PromoCodeService>().StarsByCodeAsync(StarsStudio.Bot.DataView.Live, top: 10_000);
+
+        var typed = Assert.Single(totals, t => t.Label == code.Code);
+        Assert.Equal((code.Id, 1, 48L, 12L), (typed.CodeId, typed.Orders, typed.Stars, typed.Discount));
+        var bulk = Assert.Single(totals, t => t.Batch == batch.Code!.Batch);
+        Assert.Equal((null, 2, 100L, 20L), (bulk.CodeId, bulk.Orders, bulk.Stars, bulk.Discount));
+    }
+
+    [Fact]
     public async Task DeepLinkWithCode_ActionOpeningWithTheInvoice_SendsTheDiscountedInvoice()
     {
         var action = await ActionAsync(price: 60, card: false);
@@ -361,8 +416,9 @@ public sealed class LaunchOffersTests(SharedShop shared) : IClassFixture<SharedS
         Assert.Equal(48, row.Stars);
         Assert.Equal(60, row.ListStars);
         Assert.Equal(code.Code, row.PromoCode);
-        Assert.EndsWith($",60,{code.Code}", OrderQuery.CsvLine(row, TimeZoneInfo.Utc));
-        Assert.EndsWith(",list_stars,promo_code", OrderQuery.CsvHeader);
+        // The buyer's language column came after these two; they stay side by side.
+        Assert.Contains($",60,{code.Code},", OrderQuery.CsvLine(row, TimeZoneInfo.Utc));
+        Assert.Contains(",list_stars,promo_code,", OrderQuery.CsvHeader);
         Assert.Equal($"code={code.Code.ToLowerInvariant()}", filter.ToQueryString());
     }
 }

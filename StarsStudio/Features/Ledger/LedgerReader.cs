@@ -43,10 +43,18 @@ public sealed class LedgerReader(
         {
             if (rebuild) await ForgetAsync(bot.BotId, ct);
             int offset;
+            // Newest first, a run of known transactions means the rest is known only if an earlier read got to the
+            // end; after a read cut short, the older part it never reached still has to be read.
+            bool stopAtKnown;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
                 var cursor = await db.LedgerCursors.AsNoTracking().FirstOrDefaultAsync(c => c.BotId == bot.BotId, ct);
                 offset = settings.TelegramListsNewestFirst ? 0 : Math.Max(0, (cursor?.NextOffset ?? 0) - settings.Overlap);
+                stopAtKnown = settings.TelegramListsNewestFirst && !rebuild && cursor?.CompleteAt is not null;
+                // New ones sit above the known ones: if this read is cut short, the gap below what it stored is only
+                // found by reading to the end next time, so the ledger counts as incomplete until this read ends.
+                if (stopAtKnown)
+                    await db.LedgerCursors.Where(c => c.BotId == bot.BotId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CompleteAt, (DateTimeOffset?)null), ct);
             }
             for (var page = 0; page < MaxPages; page++)
             {
@@ -65,7 +73,7 @@ public sealed class LedgerReader(
                 Report(progress with { Read = read, Added = added, WaitingFor = null });
                 if (transactions.Count < PageSize) { complete = true; break; }
                 // Newest first: new transactions are at the top; once a run of known ones is reached, the rest is known.
-                if (settings.TelegramListsNewestFirst && !rebuild && known >= Math.Max(1, settings.Overlap)) { complete = true; break; }
+                if (stopAtKnown && known >= Math.Max(1, settings.Overlap)) { complete = true; break; }
             }
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {

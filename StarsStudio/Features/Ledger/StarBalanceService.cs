@@ -34,11 +34,14 @@ public sealed class StarBalanceService(BotClientAccessor bots, LedgerQuery ledge
     public async Task<BalanceReport?> ReportAsync(bool fresh = false, CancellationToken ct = default)
     {
         if (bots.Current is not { } bot) return null;
-        var (balance, problem) = await BalanceAsync(fresh, ct);
+        var cursor = await ledger.CursorAsync(bot.BotId, ct);
+        // A balance cached before the ledger's last read is older than the sum beside it: the "difference" would
+        // only be the transactions read since, explained as money Telegram holds. Ask again instead.
+        var stale = cached is { } c && c.BotId == bot.BotId && cursor?.LastReadAt > c.At;
+        var (balance, problem) = await BalanceAsync(fresh || stale, ct);
         var zone = await settings.TimeZoneAsync(ct);
         var sums = await ledger.SumsAsync(bot.BotId, ct);
         var held = await ledger.IncomingSinceAsync(bot.BotId, clock.GetUtcNow() - BalanceExplanation.HoldPeriod, ct);
-        var cursor = await ledger.CursorAsync(bot.BotId, ct);
         return BalanceExplanation.Explain(balance, problem, sums, held, cursor, t => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm"));
     }
 }

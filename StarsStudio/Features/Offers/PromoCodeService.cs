@@ -206,6 +206,23 @@ public sealed class PromoCodeService(IDbContextFactory<StarsDbContext> dbFactory
         : c.TotalUses is { } t && paid + held >= t ? (paid >= t ? "Used up" : "Held")
         : "Active";
 
+    /// <summary>
+    /// Home's "Stars by code": paid orders that carry a code, summed per code, with a bulk batch as one line (ten
+    /// thousand single-use codes are one campaign, not ten thousand rows); the top <paramref name="top"/> by Stars.
+    /// </summary>
+    public async Task<IReadOnlyList<CodeTotal>> StarsByCodeAsync(DataView view, int top = 8, CancellationToken ct = default)
+    {
+        var scope = await scopes.ForAsync(view, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sums = await scope.Orders(db.Orders.AsNoTracking()).Where(o => o.PromoCodeId != null && Order.PaidStates.Contains(o.Status))
+            .Join(db.PromoCodes, o => o.PromoCodeId!.Value, c => c.Id, (o, c) => new { c.Batch, Code = c.Batch == null ? c.Code : null, CodeId = c.Batch == null ? (int?)c.Id : null, o.Stars, List = o.ListStars ?? o.Stars })
+            .GroupBy(x => new { x.Batch, x.Code, x.CodeId })
+            .Select(g => new { g.Key.Batch, g.Key.Code, g.Key.CodeId, Orders = g.Count(), Stars = g.Sum(x => (long)x.Stars), List = g.Sum(x => (long)x.List) })
+            .ToListAsync(ct);
+        return [.. sums.OrderByDescending(x => x.Stars).ThenBy(x => x.Code ?? x.Batch).Take(top)
+            .Select(x => new CodeTotal(x.Batch is null ? x.Code! : $"{x.Batch} (batch)", x.CodeId, x.Batch, x.Orders, x.Stars, x.List))];
+    }
+
     private async Task<IReadOnlyList<PromoCodeRow>> RowsAsync(StarsDbContext db, DataView view, IReadOnlyList<PromoCode> codes, CancellationToken ct)
     {
         var scope = await scopes.ForAsync(view, ct);

@@ -11,5 +11,6 @@ public interface ICheckoutQuestions
 {
     /// <summary>True when the action has questions and the first one was asked: no invoice yet.</summary>
     /// <param name="action">As Buy read it (once, for the questions and the checkout alike).</param>
-    Task<bool> TryStartAsync(RunningBot bot, User buyer, Catalog.PaidAction action, CancellationToken ct);
+    /// <param name="code">The promo code the Buy button carried: the checkout after the last answer uses it.</param>
+    Task<bool> TryStartAsync(RunningBot bot, User buyer, Catalog.PaidAction action, CancellationToken ct, string? code = null);
 }

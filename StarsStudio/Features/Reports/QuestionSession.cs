@@ -17,6 +17,12 @@ public sealed class QuestionSession
     public int ActionVersion { get; set; }
     public int Index { get; set; }
     public Dictionary<string, string> Answers { get; set; } = [];
+
+    /// <summary>
+    /// The promo code the buyer's Buy carried, kept among the answers under a key no question can have (keys start
+    /// with a letter), so it reaches the invoice after the last answer without a column of its own.
+    /// </summary>
+    public const string CodeKey = "@code";
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -25,7 +25,7 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
         {
             // Read once: the questions and the checkout decide on the same row.
             var action = await checkout.FindActionAsync(actionId, ct);
-            if (action is null || !await AskedFirstAsync(update.Bot, query.From, action, ct))
+            if (action is null || !await AskedFirstAsync(update.Bot, query.From, action, code, ct))
             {
                 var start = await checkout.StartAsync(update.Bot, query.From, action, ct, code: code);
                 if (!start.InvoiceSent)
@@ -41,10 +41,10 @@ public sealed class BuyButtonHandler(CheckoutService checkout, BotSender sender,
         await update.Client.AnswerCallbackQuery(query.Id, toast, cancellationToken: ct);
     }
 
-    private async Task<bool> AskedFirstAsync(RunningBot bot, User buyer, Features.Catalog.PaidAction action, CancellationToken ct)
+    private async Task<bool> AskedFirstAsync(RunningBot bot, User buyer, Features.Catalog.PaidAction action, string? code, CancellationToken ct)
     {
         foreach (var q in questions)
-            if (await q.TryStartAsync(bot, buyer, action, ct)) return true;
+            if (await q.TryStartAsync(bot, buyer, action, ct, code)) return true;
         return false;
     }
 }

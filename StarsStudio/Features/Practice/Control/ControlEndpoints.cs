@@ -25,6 +25,8 @@ internal static class ControlEndpoints
         group.MapDelete("/bots/{botId:long}", (long botId, PracticeControl c) => Run(async () => { await c.ResetAsync(botId); return new { reset = true }; }));
         group.MapGet("/bots/{botId:long}/transactions", (long botId, PracticeControl c, CancellationToken ct) => Run(() => c.TransactionsAsync(botId, ct)));
         group.MapPost("/bots/{botId:long}/transactions", (long botId, SeedTransaction r, PracticeControl c, CancellationToken ct) => Run(() => c.AddTransactionAsync(botId, r, ct)));
+        group.MapPost("/bots/{botId:long}/transactions/bulk", (long botId, int count, PracticeControl c, CancellationToken ct) =>
+            Run(async () => new { added = await c.AddManyTransactionsAsync(botId, count, ct) }));
         group.MapPost("/bots/{botId:long}/updates", async (long botId, HttpRequest request, PracticeControl c, CancellationToken ct) =>
         {
             var raw = await new StreamReader(request.Body).ReadToEndAsync(ct);

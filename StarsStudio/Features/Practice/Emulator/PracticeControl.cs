@@ -270,12 +270,37 @@ public sealed class PracticeControl(PracticeEmulator emulator)
             new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date, t.PartnerType, t.TransactionType, t.NanostarAmount, t.RequestCount))], ct);
     }
 
+    /// <summary>How many Star transactions getStarTransactions lists for the bot (without copying a million of them).</summary>
+    public async Task<int> TransactionCountAsync(long botId, CancellationToken ct = default)
+    {
+        var bot = await emulator.RequireBotAsync(botId, ct);
+        return await Gate(bot, () => bot.Transactions.Count, ct);
+    }
+
     /// <summary>Adds a Star transaction of any kind (a gift, a withdrawal, an affiliate commission…) and moves the bot's balance by it.</summary>
     public async Task<PracticeTransaction> AddTransactionAsync(long botId, SeedTransaction seed, CancellationToken ct = default)
     {
         var bot = await emulator.RequireBotAsync(botId, ct);
         var t = await emulator.UnderGateAsync(bot, () => Task.FromResult(emulator.SeedTransaction(bot, seed)), ct);
         return new PracticeTransaction(t.TransactionId, t.Amount, t.Outgoing, t.UserId, t.Payload, t.Date, t.PartnerType, t.TransactionType, t.NanostarAmount, t.RequestCount);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> Star transactions (paid media, gifts, paid-broadcast charges) for ledger rehearsals,
+    /// 10,000 per turn of the bot's gate so its Bot API calls go on in between.
+    /// </summary>
+    public async Task<int> AddManyTransactionsAsync(long botId, int count, CancellationToken ct = default)
+    {
+        if (count is < 1 or > 10_000_000) throw new PracticeControlException("count is 1 to 10,000,000.");
+        var bot = await emulator.RequireBotAsync(botId, ct);
+        var from = DateTimeOffset.UtcNow.AddSeconds(-count);
+        for (var done = 0; done < count;)
+        {
+            var chunk = Math.Min(10_000, count - done);
+            var at = from.AddSeconds(done);
+            done += await emulator.UnderGateAsync(bot, () => Task.FromResult(emulator.SeedManyTransactions(bot, chunk, at)), ct);
+        }
+        return count;
     }
 
     /// <summary>The rehearsal's view of one bot: pre-checkout latencies and verdicts, and when sending started and stopped.</summary>

@@ -78,6 +78,39 @@ public sealed partial class PracticeEmulator
         return row;
     }
 
+    /// <summary>
+    /// Adds <paramref name="count"/> transactions of the bot's other income and costs at once (caller holds the gate):
+    /// paid media and gifts from buyers, paid-broadcast charges, so a ledger of a million can be rehearsed without a
+    /// million control calls. None is an invoice payment, so none is a sale the app should have recorded.
+    /// </summary>
+    internal int SeedManyTransactions(PracticeBot bot, int count, DateTimeOffset from)
+    {
+        var rows = new PracticeTransactionRow[count];
+        long nanos = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (partner, type, outgoing, amount, extra) = (i % 10) switch
+            {
+                < 6 => ("user", "paid_media_payment", false, 1 + i % 50, 0L),
+                < 9 => ("user", "gift_purchase", false, 15L, 0L),
+                _ => ("telegram_api", (string?)null, true, 0L, NanosPerTenth * (1 + i % 9)),
+            };
+            rows[i] = new PracticeTransactionRow
+            {
+                Seq = store.NextSeq(), BotId = bot.BotId, TransactionId = NewId("bulk", 24), Amount = amount, NanostarAmount = extra,
+                Outgoing = outgoing, UserId = 1_000_000 + i % 5_000, Payload = "", Date = from.AddSeconds(i),
+                PartnerType = partner, TransactionType = type, RequestCount = partner == "telegram_api" ? 1 + i % 9 : null,
+            };
+            var total = amount * NanosPerStar + extra;
+            nanos += outgoing ? -total : total;
+        }
+        bot.Row.StarBalanceExtraNanostars += nanos;
+        bot.Transactions.AddRange(rows);
+        store.Insert(rows);
+        store.Update(bot.Row);
+        return count;
+    }
+
     private static JsonObject TransactionJson(PracticeBot bot, PracticeTransactionRow t)
     {
         JsonNode partner = t.PartnerJson is { } json ? JsonNode.Parse(json)! : t.PartnerType switch

@@ -5,6 +5,7 @@ using StarsStudio.Bot.Commands;
 using StarsStudio.Bot.Outbound;
 using StarsStudio.Data;
 using StarsStudio.Features.Catalog;
+using StarsStudio.Features.Catalog.Bot;
 using StarsStudio.Features.Payments;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -18,7 +19,7 @@ namespace StarsStudio.Features.Reports.Bot;
 /// reason when an answer does not fit, then creates the order with the answers and sends the invoice. The
 /// state lives in <see cref="QuestionSession"/> rows, so a restart does not lose a half-answered form.
 /// </summary>
-public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, Languages.BuyerWords words, TimeProvider clock) : ICheckoutQuestions
+public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, CheckoutService purchases, BotSender sender, Languages.BuyerWords words, ICardOffers offers, TimeProvider clock) : ICheckoutQuestions
 {
     /// <summary>Buyers with a pending question: the routing table must answer without a database call.</summary>
     private ConcurrentDictionary<long, byte>? pending;
@@ -45,7 +46,7 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
     public bool IsPending(long buyerId) => Pending.ContainsKey(buyerId);
 
     /// <summary>Starts the questions when the action has any; false means "no questions: go straight to the invoice".</summary>
-    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct)
+    public async Task<bool> TryStartAsync(RunningBot bot, User buyer, PaidAction action, CancellationToken ct, string? code = null)
     {
         var now = clock.GetUtcNow();
         if (!action.IsOnSale(now) || action.Terms.Questions is not { Count: > 0 } questions) return false;
@@ -53,6 +54,7 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
 
         await db.QuestionSessions.Where(s => s.BotId == bot.BotId && s.BuyerId == buyer.Id).ExecuteDeleteAsync(ct);
         var session = new QuestionSession { BotId = bot.BotId, BuyerId = buyer.Id, ActionId = action.Id, ActionVersion = action.Version, StartedAt = now, UpdatedAt = now };
+        if (code is not null) session.Answers[QuestionSession.CodeKey] = code;
         db.QuestionSessions.Add(session);
         await db.SaveChangesAsync(ct);
         Pending[buyer.Id] = 0;
@@ -128,8 +130,13 @@ public sealed class QuestionFlow(IDbContextFactory<StarsDbContext> dbFactory, Ch
         }
 
         await EndAsync(db, session, ct);
-        var start = await purchases.StartAsync(bot, buyer, session.ActionId, ct, session.Answers);
+        var answers = new Dictionary<string, string>(session.Answers);
+        answers.Remove(QuestionSession.CodeKey, out var code);
+        var start = await purchases.StartAsync(bot, buyer, session.ActionId, ct, answers, code);
         if (!start.InvoiceSent) await sender.SendTextAsync(bot, buyer.Id, start.Problem!, SendPriority.Reply, ct: ct);
+        // The code stopped applying while the buyer answered: the card again at today's price, as a Buy would show.
+        if (start.OfferLost && await db.PaidActions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == session.ActionId, ct) is { } action)
+            await CatalogReplies.SendCardAsync(sender, bot, buyer.Id, action, clock, ct, await offers.ForCardAsync(bot, buyer.Id, action, ct, w), w);
     }
 
     /// <summary>The questions of the version the session started with; null when the action is gone, off sale or changed.</summary>
