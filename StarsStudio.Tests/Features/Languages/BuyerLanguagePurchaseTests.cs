@@ -123,10 +123,14 @@ public sealed class BuyerLanguagePurchaseTests(SharedPracticeApp shared) : IClas
     {
         var botId = await BotIdAsync();
         var settings = App.Service<StarsStudio.Features.Settings.SettingsService>();
-        await using (var db = await App.DbAsync())
-            await db.BotSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.DefaultLanguage, "es"));
-        // Saving the general settings unchanged clears the settings cache, as the Settings page's save does.
-        await settings.SaveGeneralAsync("test", StarsStudio.Features.Settings.SettingsForm.From(await settings.GetAsync()));
+        // Through the Settings page's own save (its form carries the default language).
+        async Task DefaultLanguageAsync(string code)
+        {
+            var form = StarsStudio.Features.Settings.SettingsForm.From(await settings.GetAsync());
+            form.DefaultLanguage = code;
+            await settings.SaveGeneralAsync("test", form);
+        }
+        await DefaultLanguageAsync("es");
         try
         {
             var korean = await App.Control.CreateBuyerAsync(botId, "Min", "min_ko", "ko", 5);
@@ -140,9 +144,7 @@ public sealed class BuyerLanguagePurchaseTests(SharedPracticeApp shared) : IClas
         }
         finally
         {
-            await using (var db = await App.DbAsync())
-                await db.BotSettings.ExecuteUpdateAsync(s => s.SetProperty(x => x.DefaultLanguage, "en"));
-            await settings.SaveGeneralAsync("test", StarsStudio.Features.Settings.SettingsForm.From(await settings.GetAsync()));
+            await DefaultLanguageAsync("en");
         }
     }
 
