@@ -104,4 +104,22 @@ public sealed class PreviewLanguageTests : BunitContext, IAsyncLifetime
         Assert.Equal("rtl", cut.Find("[data-testid=reminder-preview]").GetAttribute("dir"));
         Assert.Contains("خرید با ⭐", cut.Find("[data-testid=reminder-buy]").TextContent);
     }
+
+    [Fact]
+    public void PersianPreviews_EnglishFallbackText_KeepsItsOwnDirectionInsideTheRightToLeftBubble()
+    {
+        // No Persian translation yet: the creator's English text shows, and must not read "?Checklist" right to left.
+        var card = Render<ActionCardPreview>(p => p.Add(x => x.Title, "Launch checklist?").Add(x => x.Promise, "a checklist")
+            .Add(x => x.Description, "Ten steps.").Add(x => x.PriceStars, 3).Add(x => x.Language, "fa"));
+        var invoice = Render<InvoicePreview>(p => p.Add(x => x.Title, "Launch checklist?").Add(x => x.Description, "Ten steps.")
+            .Add(x => x.PriceStars, 3).Add(x => x.Language, "fa"));
+
+        Assert.Equal("rtl", card.Find("[data-testid=action-card]").GetAttribute("dir"));
+        Assert.Equal("rtl", invoice.Find("[data-testid=invoice-preview]").GetAttribute("dir"));
+        foreach (var creatorText in new[] { card.Find("[data-testid=card-title]"), card.Find("[data-testid=card-promise] strong"),
+                     card.Find("[data-testid=card-description]"), invoice.Find("[data-testid=invoice-title]"), invoice.Find("[data-testid=invoice-description]") })
+            Assert.Equal("auto", creatorText.GetAttribute("dir"));
+        // The bot's own words around the creator's text stay in the bubble's direction.
+        Assert.Null(card.Find("[data-testid=card-buy]").GetAttribute("dir"));
+    }
 }
