@@ -37,6 +37,35 @@ public sealed class ActionCardPreviewTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Render_EarlyBirdRunning_CardAndInvoiceShowTheDiscountedPrice()
+    {
+        var card = Render<ActionCardPreview>(p => p
+            .Add(x => x.Kind, ActionKind.CreditPack)
+            .Add(x => x.Title, "50 credits")
+            .Add(x => x.Promise, "50 credits")
+            .Add(x => x.PriceStars, 60)
+            .Add(x => x.EarlyBirdStars, 40));
+        var invoice = Render<InvoicePreview>(p => p
+            .Add(x => x.Title, "50 credits")
+            .Add(x => x.Description, "Added right after you pay.")
+            .Add(x => x.PriceStars, 60)
+            .Add(x => x.EarlyBirdStars, 40));
+
+        Assert.Equal("Early-bird price: ⭐40 instead of ⭐60", card.Find("[data-testid=card-offer]").TextContent);
+        Assert.Equal("⭐ 40", card.Find("[data-testid=card-price]").TextContent);
+        Assert.Equal("Buy for ⭐ 40", card.Find("[data-testid=card-buy]").TextContent);
+        Assert.Equal("⭐ 40", invoice.Find("[data-testid=invoice-total]").TextContent);
+    }
+
+    [Fact]
+    public void Render_NoEarlyBird_ListPriceAndNoOfferLine()
+    {
+        var card = Render<ActionCardPreview>(p => p.Add(x => x.Kind, ActionKind.CreditPack).Add(x => x.Title, "50 credits").Add(x => x.PriceStars, 60));
+        Assert.Empty(card.FindAll("[data-testid=card-offer]"));
+        Assert.Equal("⭐ 60", card.Find("[data-testid=card-price]").TextContent);
+    }
+
+    [Fact]
     public void Render_Promise_CompletesAfterPayingYouGet()
     {
         var cut = Render<ActionCardPreview>(p => p
