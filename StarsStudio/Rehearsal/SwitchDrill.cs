@@ -158,8 +158,15 @@ public static partial class SwitchDrill
                 {
                     if (r % 3 == 1)
                     {
+                        // The retries fail once more, so whether or not the poll catches one mid-send (a retry runs
+                        // for milliseconds), they are still retrying at the switch: otherwise a missed catch leaves
+                        // nothing unfinished and the switch tests nothing.
+                        await control.InjectFaultAsync(bot.Id, "sendMessage", PracticeFaultKind.ServerError, messageFaults);
+                        if (files > 0) await control.InjectFaultAsync(bot.Id, "sendDocument", PracticeFaultKind.ServerError, files);
+                        faultsArmed += messageFaults + files;
                         inFlightRounds++;
                         if (await WaitRetryInFlightAsync(host, bot.Id, wave)) inFlightCaught++;
+                        faultsUnused += await DisarmAsync(host, bot.Id);
                     }
                     await SwitchToAsync(bot, r % 2 == 0 ? live : practice, duringBuying: true);
                 }
@@ -255,7 +262,7 @@ public static partial class SwitchDrill
 
     /// <summary>
     /// Waits (bounded) until a retry of one of the round's deliveries is claimed (Running, second attempt or later);
-    /// false if none was seen before all of them finished. Polled tightly: a retry runs for milliseconds.
+    /// false if none was seen before all of them had their retry. Polled tightly: a retry runs for milliseconds.
     /// </summary>
     private static async Task<bool> WaitRetryInFlightAsync(RehearsalHost host, long botId, IReadOnlyList<long> wave)
     {
@@ -266,7 +273,8 @@ public static partial class SwitchDrill
             var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => j.BotId == botId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running))
                 .Join(db.Orders.Where(o => wave.Contains(o.BuyerId)), j => j.OrderId, o => o.Id, (j, o) => new { j.Status, j.Attempts }).ToListAsync();
             if (jobs.Any(j => j.Status == JobStatus.Running && j.Attempts >= 2)) return true;
-            if (jobs.Count == 0) return false;
+            // Every retry already ran (and, failing again, waits for the next): none was caught mid-send.
+            if (jobs.All(j => j.Status != JobStatus.Running && j.Attempts >= 2)) return false;
             await Task.Delay(5);
         }
         return false;

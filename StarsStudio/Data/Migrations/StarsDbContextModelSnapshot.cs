@@ -1134,6 +1134,10 @@ namespace StarsStudio.Data.Migrations
                     b.Property<string>("Problem")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PromoCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SendAt")
                         .HasColumnType("INTEGER");
 

@@ -18,6 +18,8 @@ public sealed class Reminder
     /// <summary>The text in other languages: each recipient gets their language's version, else <see cref="Text"/>.</summary>
     public Reports.ValueList<ReminderTranslation> Translations { get; set; } = [];
     public bool BuyButton { get; set; }
+    /// <summary>The promo code {code} and {code_link} stand for (issue #15); its own rules apply when a buyer uses it.</summary>
+    public string? PromoCode { get; set; }
     public DateTimeOffset SendAt { get; set; }
 
     public AudienceFilter Filter { get; set; } = AudienceFilter.Everyone;

@@ -15,6 +15,7 @@ internal sealed class ReminderConfiguration :
         b.Property(r => r.Text).HasMaxLength(4096);
         b.Property(r => r.Language).HasMaxLength(16);
         b.Property(r => r.Translations).AsJsonList();
+        b.Property(r => r.PromoCode).HasMaxLength(64);
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Filter).HasConversion<string>().HasMaxLength(24);

@@ -19,6 +19,8 @@ public sealed class ReminderForm : IValidatableObject
     public string Text { get; set; } = ReminderText.TopUp;
 
     public bool BuyButton { get; set; } = true;
+    /// <summary>The code {code} and {code_link} stand for; blank = none.</summary>
+    public string? PromoCode { get; set; }
     public bool SendNow { get; set; }
     public DateTime? SendAtLocal { get; set; }
 
@@ -61,12 +63,18 @@ public sealed class ReminderForm : IValidatableObject
             yield return new("Choose which action they opened.", [nameof(FilterActionId)]);
         if (BuyButton && ActionId is null)
             yield return new("The Buy button needs an action to open.", [nameof(BuyButton)]);
+        var texts = Translations.Select(t => t.Text).Prepend(Text).Where(t => t is not null).ToList();
+        bool Uses(string name) => texts.Any(t => t!.Contains("{" + name + "}", StringComparison.Ordinal));
+        if ((Uses("code") || Uses("code_link")) && string.IsNullOrWhiteSpace(PromoCode))
+            yield return new("The text uses {code} or {code_link}: choose the promo code they stand for.", [nameof(PromoCode)]);
+        if (Uses("code_link") && ActionId is null)
+            yield return new("{code_link} opens an action with the code: choose the action above.", [nameof(PromoCode)]);
         foreach (var problem in TranslationProblems()) yield return new(problem.ToString(), [nameof(Translations)]);
     }
 
     public static ReminderForm From(Reminder r, TimeZoneInfo zone) => new()
     {
-        Id = r.Id, Name = r.Name, Kind = r.Kind, ActionId = r.ActionId, Text = r.Text, BuyButton = r.BuyButton,
+        Id = r.Id, Name = r.Name, Kind = r.Kind, ActionId = r.ActionId, Text = r.Text, BuyButton = r.BuyButton, PromoCode = r.PromoCode,
         SendAtLocal = LaunchPlan.ToLocal(r.SendAt, zone), Filter = r.Filter, FilterActionId = r.FilterActionId,
         Language = r.Language, ChannelId = r.ChannelId, PaidBroadcast = r.PaidBroadcast,
         Translations = [.. r.Translations.Select(t => new ReminderTranslationForm { Language = t.Language, Text = t.Text })],

@@ -7,7 +7,7 @@ namespace StarsStudio.Features.Reminders;
 /// <summary>Default copy and the placeholders a reminder's text may use.</summary>
 public static class ReminderText
 {
-    public static readonly string[] PlaceholderNames = ["first_name", "action_title", "price", "launch_time", "topup_link", "deep_link"];
+    public static readonly string[] PlaceholderNames = ["first_name", "action_title", "price", "launch_time", "topup_link", "deep_link", "code", "code_link"];
 
     public const string TopUp =
         "Hi {first_name}! ⭐ {action_title} unlocks with Telegram Stars on {launch_time} for {price}.\n" +
@@ -29,7 +29,8 @@ public static class ReminderText
 
     /// <summary>The values for one message; the buyer's first name is filled per recipient.</summary>
     /// <param name="language">The recipient's language (a shipped code): the action's title from its translation, the bot's words in it.</param>
-    public static Dictionary<string, string?> Values(PaidAction? action, string? botUsername, string topUpLink, TimeZoneInfo zone, string firstName, string? language = null)
+    /// <param name="promoCode">The reminder's promo code: {code}, and with the action {code_link} (the link that opens it with the code).</param>
+    public static Dictionary<string, string?> Values(PaidAction? action, string? botUsername, string topUpLink, TimeZoneInfo zone, string firstName, string? language = null, string? promoCode = null)
     {
         var w = Languages.BotWords.For(language);
         var values = Placeholders.ForUser(null);
@@ -41,7 +42,9 @@ public static class ReminderText
             values["price"] = "⭐ " + action.Terms.PriceStars.ToString("N0", CultureInfo.InvariantCulture);
             values["deep_link"] = DeepLinks.For(botUsername, action.Slug);
             values["launch_time"] = action.LaunchAt is { } at ? LaunchPlan.Format(at, zone) : w["reminder.launch_day"];
+            if (promoCode is not null) values["code_link"] = Offers.PromoCodes.Link(botUsername, action.Slug, promoCode);
         }
+        if (promoCode is not null) values["code"] = promoCode;
         return values;
     }
 

@@ -176,7 +176,7 @@ public sealed class RemindersBroadcaster(
         {
             await inFlight.WaitAsync(ct);
             var w = Languages.BotWords.For(languages.GetValueOrDefault(recipient.ChatId), botSettings.DefaultLanguage);
-            var text = ReminderText.Fill(ReminderText.TextIn(reminder, w.Code), ReminderText.Values(action, bot.Username, topUp, zone, recipient.FirstName, w.Code));
+            var text = ReminderText.Fill(ReminderText.TextIn(reminder, w.Code), ReminderText.Values(action, bot.Username, topUp, zone, recipient.FirstName, w.Code, reminder.PromoCode));
             var markup = Markup(w);
             running.Add(Task.Run(async () =>
             {

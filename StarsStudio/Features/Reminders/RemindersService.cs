@@ -107,6 +107,18 @@ public sealed class RemindersService(
         var translations = form.ToTranslations();
         if (!Equals(r.Translations, translations)) r.Translations = translations;
         r.BuyButton = form.BuyButton && form.ActionId is not null;
+        if (string.IsNullOrWhiteSpace(form.PromoCode)) r.PromoCode = null;
+        else
+        {
+            // The code as the creator made it, so {code} reads as on the codes page; one that does not exist is refused.
+            var key = Offers.PromoCodes.Normalize(form.PromoCode);
+            if (await db.PromoCodes.AsNoTracking().Where(c => c.Code == key).Select(c => c.Code).FirstOrDefaultAsync(ct) is not { } code)
+                return ReminderResult.Fail($"There is no promo code {key}. Make it under Promo codes first, or clear the field.");
+            if (form.ActionId is { } actionId && await db.PaidActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.Slug).FirstOrDefaultAsync(ct) is { } slug
+                && Offers.PromoCodes.StartParameter(slug, code).Length > 64)
+                return ReminderResult.Fail($"The link for {code} would be longer than Telegram's 64 characters: use a shorter code or slug.");
+            r.PromoCode = code;
+        }
         r.SendAt = form.SendNow ? clock.GetUtcNow() : LocalTime.ToUtc(form.SendAtLocal, zone) ?? clock.GetUtcNow();
         r.Filter = form.Filter;
         r.FilterActionId = form.Filter == AudienceFilter.Everyone ? null : form.FilterActionId;

@@ -1187,6 +1187,10 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<string>("Problem")
                         .HasColumnType("text");
 
+                    b.Property<string>("PromoCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("SendAt")
                         .HasColumnType("bigint");
 

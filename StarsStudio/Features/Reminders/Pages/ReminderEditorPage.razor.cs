@@ -81,7 +81,7 @@ public partial class ReminderEditorPage : IDisposable
 
     /// <summary>Placeholders filled for one language, as the broadcaster fills them: {action_title} in that language when translated.</summary>
     private string Filled(string language, string text) =>
-        string.IsNullOrWhiteSpace(text) ? "…" : ReminderText.Fill(text, ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex", language));
+        string.IsNullOrWhiteSpace(text) ? "…" : ReminderText.Fill(text, ReminderText.Values(SelectedAction, Status.Username, topUpLink, zone, "Alex", language, string.IsNullOrWhiteSpace(form?.PromoCode) ? null : Features.Offers.PromoCodes.Normalize(form.PromoCode)));
 
     private string Dir => Languages.BuyerLanguages.IsRightToLeft(shown) ? "rtl" : "auto";
     private static string LanguageName(string code) => Languages.BuyerLanguages.Find(code)?.EnglishName ?? code;
