@@ -1211,6 +1211,9 @@ namespace StarsStudio.Data.Migrations
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1219,6 +1222,9 @@ namespace StarsStudio.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReminderId")
                         .HasColumnType("INTEGER");
@@ -1237,6 +1243,8 @@ namespace StarsStudio.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReminderId", "Status");
+
+                    b.HasIndex("Status", "LeaseUntil");
 
                     b.ToTable("ReminderRecipients");
                 });

@@ -25,6 +25,8 @@ internal sealed class ReminderConfiguration :
     {
         b.HasIndex(r => new { r.ReminderId, r.ChatId }).IsUnique();
         b.HasIndex(r => new { r.ReminderId, r.Status });
+        // Recovery looks for Sending rows whose lease ran out, across reminders, every few seconds.
+        b.HasIndex(r => new { r.Status, r.LeaseUntil });
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.FirstName).HasMaxLength(128);
         b.Property(r => r.Error).HasMaxLength(300);

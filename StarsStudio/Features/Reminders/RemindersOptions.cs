@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace StarsStudio.Features.Reminders;
 
 /// <summary>The broadcaster's own pace, on top of the bot-wide budget in Telegram:Outbound.</summary>
@@ -10,6 +12,14 @@ public sealed class RemindersOptions
     public double PaidMessagesPerSecond { get; set; } = 1000;
     /// <summary>Sends in flight at once, so Telegram's round-trip time does not cap the rate.</summary>
     public int MaxInFlight { get; set; } = 16;
+    /// <summary>
+    /// How long a recipient marked Sending belongs to its sender. Once it runs out (the sender died, or lost the
+    /// broadcaster lock mid-call) the row is settled as interrupted, never resent, and the reminder can finish.
+    /// Longer than Telegram:RequestTimeoutSeconds (60 s by default), so a slow call of a living sender is not taken for dead.
+    /// </summary>
+    [Range(10, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
     /// <summary>Telegram's free bulk rate, for the paid-broadcast cost estimate.</summary>
     public const int FreePerSecond = 30;
     public const decimal StarsPerPaidMessage = 0.1m;

@@ -1268,6 +1268,9 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<long>("ChatId")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Error")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1276,6 +1279,9 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("ReminderId")
                         .HasColumnType("integer");
@@ -1294,6 +1300,8 @@ namespace StarsStudio.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ReminderId", "Status");
+
+                    b.HasIndex("Status", "LeaseUntil");
 
                     b.ToTable("ReminderRecipients");
                 });
