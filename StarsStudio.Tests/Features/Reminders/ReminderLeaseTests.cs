@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Reminders;
 using StarsStudio.Tests.Infrastructure;
@@ -114,6 +115,17 @@ public sealed class ReminderLeaseTests : IAsyncLifetime
         Assert.Equal(ReminderStatus.Sending, (await shop.App.Service<RemindersService>().ProgressAsync(first)).Status);
         Assert.Equal(new Dictionary<long, int> { [4201] = 1, [4202] = 1 }, ReminderSeed.Deliveries(shop.Api, "#hold-second"));
         Assert.Empty(ReminderSeed.Deliveries(shop.Api, "#hold-first"));
+    }
+
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(10, true)]
+    [InlineData(120, true)]
+    [InlineData(3601, false)]
+    public void LeaseSeconds_Validated_OnlyAValidRangeStarts(int seconds, bool valid)
+    {
+        var options = new RemindersOptions { LeaseSeconds = seconds };
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class RemindersBroadcaster(
     ILogger<RemindersBroadcaster> logger) : BackgroundService
 {
     public const int MaxAttempts = 3;
-    public const string InterruptedError = "Interrupted by a restart while sending; not resent, so nobody gets it twice.";
+    public const string InterruptedError = "Interrupted while sending (the app stopped, or its instance went away); not resent, so nobody gets it twice.";
     private const int BatchSize = 200;
     private static readonly TimeSpan IdleCap = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(250);
