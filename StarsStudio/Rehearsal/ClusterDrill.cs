@@ -74,6 +74,8 @@ public static class ClusterDrill
                 "--Telegram:Mode=Webhook", $"--Telegram:WebhookUrl={balancer.WebhookUrl}", $"--Telegram:WebhookSecret={secret}",
                 // A dead instance's deliveries wait out their lease before another claims them: seconds, not minutes.
                 "--Delivery:LeaseSeconds=10",
+                // Likewise a dead instance's reminder calls in flight settle as "interrupted" after their lease.
+                "--Reminders:LeaseSeconds=10",
                 // Without Telegram's limits the reminder need not be paced at the free-message cap either.
                 "--Reminders:MessagesPerSecond=500",
                 .. RehearsalHost.LimitArgs(options),
