@@ -8,13 +8,14 @@ namespace StarsStudio.Data;
 /// Of two claimers each job goes to the one whose update saw it still claimable. On PostgreSQL several instances
 /// claim at once: <c>FOR UPDATE SKIP LOCKED</c> lets each take rows no other claim holds, instead of queueing behind
 /// another instance's row locks and then finding the rows gone. SQLite runs one writer at a time, so the statement
-/// alone is atomic there. The lease (LeaseUntil) is what hands a dead worker's jobs to another.
+/// alone is atomic there. The lease (LeaseUntil) is what hands a dead worker's jobs to another. The claim counts the
+/// attempt too, so starting it needs no second write to the job.
 /// </summary>
 public static class DeliveryJobClaims
 {
     // Moments are UTC ticks on both providers (StarsDbContext's converter); Status is stored by name.
     private const string Claim = """
-        UPDATE "DeliveryJobs" SET "Status" = 'Running', "ClaimToken" = {0}, "LeaseUntil" = {1}
+        UPDATE "DeliveryJobs" SET "Status" = 'Running', "ClaimToken" = {0}, "LeaseUntil" = {1}, "Attempts" = "Attempts" + 1
         WHERE "Id" IN (
             SELECT "Id" FROM "DeliveryJobs"
             WHERE "BotId" = {2}

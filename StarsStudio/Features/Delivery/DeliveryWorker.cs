@@ -168,10 +168,9 @@ public sealed class DeliveryWorker(
             if (row is null) return null; // another worker took it over
             // A job without its order is broken data: it fails here and is given back with the reason.
             var (job, order) = (row.Job, row.Order ?? throw new InvalidOperationException($"Delivery job {jobId}: order {row.Job.OrderId} does not exist."));
+            // The claim already counted this attempt and set its lease: the job is written again only if it ends here.
             db.DeliveryJobs.Attach(job);
             var now = clock.GetUtcNow();
-            job.Attempts++;
-            job.LeaseUntil = now + options.CurrentValue.Lease;
             var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.StartDelivery,
                 new OrderChange(now, EventActor.System, $"Delivery attempt {job.Attempts} ({job.Reason})"), ct);
             if (!outcome.Applied)
