@@ -40,8 +40,11 @@ public static class BotExtensions
 
         // The whole "telegram" client: its timeout, and the base URL's path put back (Telegram.Bot drops it), so
         // the bot reaches a self-hosted Bot API behind a path, another process's emulator, or this app's /practice.
+        // No request logging on it: every Bot API URL holds the token (/bot<token>/method), and IHttpClientFactory's
+        // default handlers log each URL at Information — and cost a scope and a stopwatch per call on the hot path.
         services.AddHttpClient(TelegramClientFactory.HttpClientName, (sp, c) =>
                 c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeoutSeconds))
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new ApiBasePathHandler(() => ApiBase(sp.GetRequiredService<IOptionsMonitor<TelegramOptions>>(), sp.GetRequiredService<BotConnectionResolver>())));
         services.AddSingleton<TelegramClientFactory>();
         services.AddSingleton<BotConnectionResolver>();

@@ -17,7 +17,9 @@ public static class ReportsExtensions
             .Validate(o => o.MaxConcurrent is >= 1 and <= 64, "Reports:MaxConcurrent must be 1 to 64.")
             .Validate(o => o.ServiceTimeoutSeconds is >= 1 and <= 600, "Reports:ServiceTimeoutSeconds must be 1 to 600.")
             .ValidateOnStart();
+        // Not logged by IHttpClientFactory: a creator's service URL may carry its own key in the path or query.
         services.AddHttpClient(ServiceCaller.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<ReportGate>();
         services.AddSingleton<ServiceSecrets>();
