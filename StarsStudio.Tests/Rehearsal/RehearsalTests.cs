@@ -41,6 +41,21 @@ public sealed class RehearsalTests
     }
 
     [Fact]
+    public async Task Run_WithEarlyBird_BuyersRaceForTheFirstUnits_NoneSoldPastTheLimitAndEachPaidTheEarlyPrice()
+    {
+        // 24 buyers over 3 actions, 8 each, race for 3 early-bird units per action while their invoices are open.
+        var options = OnTestDatabase(RehearsalOptions.Parse(["--buyers", "24", "--kinds", "credits,text,command", "--early-bird", "3", "--floor", "off", "--limits", "off", "--out", Out]));
+        var report = await RehearsalCommand.RunBenchmarkAsync(options, TextWriter.Null);
+
+        Assert.True(report.Passed, report.ToMarkdown());
+        Assert.True(report.StarsStudio!.Completed == 24, report.ToMarkdown());
+        Assert.Contains(report.Invariants, i => i.Name == "no early-bird unit sold past its limit" && i.Passed);
+        Assert.Contains(report.Invariants, i => i.Name == "each early-bird order paid exactly the early price" && i.Passed);
+        // Every unit on offer went to one of the racing buyers; the others paid the list price.
+        Assert.Contains("9 units on offer (3 actions), 9 sold;", report.Figures["early bird"]);
+    }
+
+    [Fact]
     public async Task Drill_Duplicates_EveryUpdateThreeTimes_StillExactlyOnce()
     {
         var options = OnTestDatabase(RehearsalOptions.Parse(["drill", "duplicates", "--buyers", "12", "--limits", "off", "--out", Out]));

@@ -42,6 +42,17 @@ public static class Benchmark
     }
 
     /// <summary>
+    /// An early-bird price on every action: its first <paramref name="units"/> at one Star below the list price, so
+    /// a launch's buyers all race for them while their invoices are open.
+    /// </summary>
+    public static async Task SeedEarlyBirdsAsync(RehearsalHost host, IReadOnlyList<PaidAction> actions, int units)
+    {
+        foreach (var action in actions)
+            if (await host.Service<PromoCodeService>().SaveEarlyBirdAsync(action.Id, action.Terms.PriceStars - 1, units, null, TimeZoneInfo.Utc, "rehearsal") is { } problem)
+                throw new InvalidOperationException($"Early bird for {action.Slug}: {problem.Error}");
+    }
+
+    /// <summary>
     /// Buyer <paramref name="i"/>'s /start parameter: buyers i and i + N race for code i (the code link), the rest
     /// open the plain link. The loser of a race gets the card at its normal price and buys at that.
     /// </summary>

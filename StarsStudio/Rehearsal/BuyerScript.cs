@@ -21,6 +21,16 @@ public static class BuyerScript
             m.BuyToInvoiceMs.Add(toInvoiceMs);
 
             var outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
+            // Refused at pre-checkout because an offer ran out while the invoice was open (the last early-bird unit,
+            // a code's last use): the bot offers a Buy button at the price that holds now; the buyer taps it and pays.
+            for (var fresh = 0; outcome.Status == PaymentStatus.Rejected && fresh < 2; fresh++)
+            {
+                var offer = await chats.WaitForAsync(userId, IsCard, invoice.MessageId, StepTimeout, ct);
+                var buy = offer.Buttons.SelectMany(r => r).First(b => b.CallbackData?.StartsWith("buy:") == true);
+                await control.TapButtonAsync(botId, userId, offer.MessageId, buy.CallbackData!, ct);
+                invoice = await chats.WaitForAsync(userId, x => x.Invoice is not null, offer.MessageId, StepTimeout, ct);
+                outcome = await control.PayAsync(botId, userId, invoice.MessageId, ct);
+            }
             if (outcome.Status != PaymentStatus.Paid) { m.Error($"pay: {outcome.Status}"); return; }
             var paid = Stopwatch.GetTimestamp();
             await chats.WaitForAsync(userId, x => Receipts.IsReceipt(x.Text), invoice.MessageId, StepTimeout, ct);

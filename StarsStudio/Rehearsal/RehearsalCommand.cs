@@ -70,6 +70,7 @@ public static class RehearsalCommand
             var actions = await Benchmark.SeedCatalogAsync(host, o.Kinds);
             var buyers = await Benchmark.CreateBuyersAsync(control, host.BotId, o.Buyers, stars: 10_000);
             var codes = o.Codes > 0 ? await Benchmark.SeedCodesAsync(host, o.Codes) : [];
+            if (o.EarlyBird > 0) await Benchmark.SeedEarlyBirdsAsync(host, actions, o.EarlyBird);
             await output.WriteLineAsync($"StarsStudio: {o.Buyers} buyers{(codes.Count > 0 ? $", {codes.Count} single-use codes" : "")} …");
             var before = await control.GetBotAsync(host.BotId);
             await control.ResetRehearsalStatsAsync(host.BotId);
@@ -93,6 +94,12 @@ public static class RehearsalCommand
                 var (codeChecks, codeFigures) = await Invariants.CodesAsync(host);
                 invariants.AddRange(codeChecks);
                 foreach (var (name, value) in codeFigures) figures[name] = value;
+            }
+            if (o.EarlyBird > 0)
+            {
+                var (earlyChecks, earlyFigures) = await Invariants.EarlyBirdAsync(host);
+                invariants.AddRange(earlyChecks);
+                foreach (var (name, value) in earlyFigures) figures[name] = value;
             }
 
             RunResult? floor = null;

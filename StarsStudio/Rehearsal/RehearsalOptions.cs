@@ -24,6 +24,8 @@ public sealed record RehearsalOptions
     public int Orders { get; init; } = 1_000_000;
     /// <summary>Run: this many single-use promo codes, each tried by two buyers at once (the rest buy without one).</summary>
     public int Codes { get; init; }
+    /// <summary>Run: every action sells its first N units at an early-bird price (list − 1 Star); 0 = no early bird.</summary>
+    public int EarlyBird { get; init; }
     /// <summary>Drill ledger: Star transactions the emulator's bot holds for reconciliation to read.</summary>
     public int Transactions { get; init; } = 1_000_000;
     public int BadInputs { get; init; } = 10_000;
@@ -56,6 +58,7 @@ public sealed record RehearsalOptions
           --faults RATE       share of Bot API calls that fail with 429/5xx/timeout, 0..1 (default 0)
           --floor on|off      also measure the minimal floor bot (default on)
           --codes N           run: N single-use 20 % codes at launch, each tried by two racing buyers (default 0)
+          --early-bird N      run: each action's first N units at list − 1 Star; every buyer races for them (default 0)
           --dashboard N       simulated staff polling the orders grid during the run (default 3; 0 = none)
           --orders N          bigdata: orders to seed (default 1000000)
           --transactions N    drill ledger: Star transactions reconciliation reads (default 1000000)
@@ -96,6 +99,7 @@ public sealed record RehearsalOptions
                     o = o with { Faults = double.TryParse(Next(), CultureInfo.InvariantCulture, out var f) && f is >= 0 and < 1 ? f : throw new RehearsalUsageException("--faults is a share from 0 to 1, e.g. 0.05.") };
                     break;
                 case "--orders": o = o with { Orders = PositiveInt(Next(), "--orders") }; break;
+                case "--early-bird": o = o with { EarlyBird = int.TryParse(Next(), out var early) && early >= 0 ? early : throw new RehearsalUsageException("--early-bird is a whole number from 0.") }; break;
                 case "--codes": o = o with { Codes = int.TryParse(Next(), out var codes) && codes >= 0 ? codes : throw new RehearsalUsageException("--codes is a whole number from 0.") }; break;
                 case "--transactions": o = o with { Transactions = PositiveInt(Next(), "--transactions") }; break;
                 case "--bad": o = o with { BadInputs = PositiveInt(Next(), "--bad") }; break;
