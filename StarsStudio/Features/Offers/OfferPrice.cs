@@ -5,6 +5,9 @@ public static class OfferPrice
 {
     public const int Floor = 1;
 
+    /// <summary>What a buyer is asked now with an early-bird price running: the early price if it is lower, else the list price.</summary>
+    public static int EarlyOrList(int listStars, int? earlyStars) => earlyStars is { } early && early < listStars ? early : listStars;
+
     public static int WithCode(int listStars, DiscountKind kind, int amount)
     {
         var off = kind switch
