@@ -21,13 +21,11 @@ public static partial class Invariants
         var overTotal = paid.GroupBy(o => o.PromoCodeId).Count(g => codes[g.Key].TotalUses is { } total && g.Count() > total);
         var overBuyer = paid.GroupBy(o => (o.PromoCodeId, o.BuyerId)).Count(g => codes[g.Key.PromoCodeId].PerBuyerUses is { } each && g.Count() > each);
 
-        var charged = (await host.Control.TransactionsAsync(host.BotId)).Where(t => !t.Refund).ToDictionary(t => t.Id, t => t.Amount);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.BotId == host.BotId).ToDictionaryAsync(p => p.ChargeId, p => p.TotalAmount);
+        var chargedExactly = await ChargedExactlyAsync(host, db);
         var wrong = paid.Where(o =>
         {
             var expected = OfferPrice.WithCode(o.ListStars ?? -1, codes[o.PromoCodeId]);
-            return o.ListStars is null || o.Stars != expected || o.ChargeId is null
-                   || payments.GetValueOrDefault(o.ChargeId) != expected || charged.GetValueOrDefault(o.ChargeId) != expected;
+            return o.ListStars is null || o.Stars != expected || !chargedExactly(o.ChargeId, expected);
         }).ToList();
         var examples = wrong.Count == 0 ? "" : " (" + string.Join(", ", wrong.Take(5).Select(o => $"{o.Code}: list ⭐{o.ListStars}, paid ⭐{o.Stars}")) + ")";
         var usedCodes = paid.Select(o => o.PromoCodeId).Distinct().Count();

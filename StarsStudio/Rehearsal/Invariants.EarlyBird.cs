@@ -24,13 +24,11 @@ public static partial class Invariants
             .Where(g => !earlyBirds.TryGetValue(g.Key, out var early) || early.Limit is { } limit && g.Count() > limit)
             .Select(g => $"action {g.Key}: {g.Count()} of {earlyBirds.GetValueOrDefault(g.Key)?.Limit?.ToString() ?? "none"}").ToList();
 
-        var charged = (await host.Control.TransactionsAsync(host.BotId)).Where(t => !t.Refund).ToDictionary(t => t.Id, t => t.Amount);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.BotId == host.BotId).ToDictionaryAsync(p => p.ChargeId, p => p.TotalAmount);
+        var chargedExactly = await ChargedExactlyAsync(host, db);
         var wrong = paid.Where(o =>
         {
             var expected = earlyBirds.TryGetValue(o.ActionId, out var early) ? early.Stars : -1;
-            return o.Stars != expected || o.ChargeId is null
-                   || payments.GetValueOrDefault(o.ChargeId) != expected || charged.GetValueOrDefault(o.ChargeId) != expected;
+            return o.Stars != expected || !chargedExactly(o.ChargeId, expected);
         }).ToList();
         var examples = wrong.Count == 0 ? "" : " (" + string.Join(", ", wrong.Take(5).Select(o => $"{o.Code}: paid ⭐{o.Stars}")) + ")";
         var units = earlyBirds.Values.Sum(e => e.Limit ?? 0);
