@@ -41,8 +41,8 @@ public sealed class DataViewBrowserTests : IAsyncLifetime
         await page.GotoAsync("/orders");
         await Browser.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#orders-none")).ToContainTextAsync("No live orders yet");
-        Assert.Equal(0, await page.Locator(".order-code").CountAsync());
-        Assert.Equal(0, await page.Locator("#practice-data-banner").CountAsync());
+        await Assertions.Expect(page.Locator(".order-code")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#practice-data-banner")).ToHaveCountAsync(0);
 
         await page.ClickAsync("#orders-show-practice");
         await WaitForAddressAsync(page, "/orders", "?data=practice");
@@ -69,7 +69,7 @@ public sealed class DataViewBrowserTests : IAsyncLifetime
         await Browser.SignInAsync(page, TestUsers.Support, TestUsers.Password);
 
         await Assertions.Expect(page.Locator("#home-earnings")).ToContainTextAsync("⭐ 30");
-        Assert.Equal(0, await page.Locator("#practice-data-banner").CountAsync());
+        await Assertions.Expect(page.Locator("#practice-data-banner")).ToHaveCountAsync(0);
 
         await page.Locator("#data-view").GetByText("Practice").ClickAsync();
         await WaitForAddressAsync(page, "/", "?data=practice");
@@ -84,7 +84,7 @@ public sealed class DataViewBrowserTests : IAsyncLifetime
         await page.Locator("#data-view").GetByText("Live").ClickAsync();
         await WaitForAddressAsync(page, "/orders", "?status=Delivered");
         await Assertions.Expect(page.Locator(".order-code")).ToHaveTextAsync("SS-LIVE1");
-        Assert.Equal(0, await page.Locator("#practice-data-banner").CountAsync());
+        await Assertions.Expect(page.Locator("#practice-data-banner")).ToHaveCountAsync(0);
     }
 
     /// <summary>Blazor navigates in-document (no load event), so the address bar itself is watched.</summary>
