@@ -24,6 +24,24 @@ public static class SqlStatementKinds
         };
     }
 
+    /// <summary>
+    /// True when the command writes. It runs on every command of the SQLite write gate, so the usual one-statement
+    /// command is decided by its first word without splitting or allocating.
+    /// </summary>
+    public static bool IsWrite(string commandText)
+    {
+        var first = FirstWordSpan(commandText);
+        if (IsWriteKeyword(first)) return true;
+        if (!commandText.Contains(';') && !first.Equals("WITH", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var kind in Of(commandText))
+            if (kind == SqlStatementKind.Write) return true;
+        return false;
+    }
+
+    private static bool IsWriteKeyword(ReadOnlySpan<char> word) =>
+        word.Equals("INSERT", StringComparison.OrdinalIgnoreCase) || word.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("DELETE", StringComparison.OrdinalIgnoreCase) || word.Equals("REPLACE", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Statements separated by ';' outside quotes and comments; empty ones are skipped.</summary>
     public static IEnumerable<string> Statements(string text)
     {
@@ -47,7 +65,9 @@ public static class SqlStatementKinds
         if (start < text.Length && !text.AsSpan(start).IsWhiteSpace()) yield return text[start..];
     }
 
-    private static string FirstWord(string statement)
+    private static string FirstWord(string statement) => FirstWordSpan(statement).ToString().ToUpperInvariant();
+
+    private static ReadOnlySpan<char> FirstWordSpan(string statement)
     {
         var s = statement.AsSpan().TrimStart();
         while (s.StartsWith("--"))
@@ -57,7 +77,7 @@ public static class SqlStatementKinds
         }
         var length = 0;
         while (length < s.Length && char.IsLetter(s[length])) length++;
-        return s[..length].ToString().ToUpperInvariant();
+        return s[..length];
     }
 
     private static bool ContainsWord(string statement, string word) =>

@@ -41,9 +41,12 @@ public static class DataExtensions
             // Pooled: every update and page creates short-lived contexts, and building a fresh one (its internal
             // service scope) was a large share of the bot's CPU under load. Identity's stores get a scoped context
             // from the same pool.
+            // Writers take turns in memory instead of sleeping in SQLite's busy handler (Data/SqliteWriteGate.cs).
+            builder.Services.AddSingleton<SqliteWriteGate>();
             builder.Services.AddPooledDbContextFactory<StarsDbContext>((sp, o) =>
             {
-                o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30)).AddInterceptors(new SqlitePragmas());
+                o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30))
+                    .AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(sp.GetRequiredService<SqliteWriteGate>()));
                 // Only a rehearsal registers the counter: the normal path runs no interceptor for it.
                 if (sp.GetService<SqlStatementCounter>() is { } counter) o.AddInterceptors(counter);
             });
