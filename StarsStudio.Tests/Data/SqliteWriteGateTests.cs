@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using StarsStudio.Data;
 using StarsStudio.Features.Audit;
-using StarsStudio.Hosting;
+using StarsStudio.Hosting.Moving;
 
 namespace StarsStudio.Tests.Data;
 
@@ -20,11 +18,11 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddOptions<IdentityOptions>().Configure(IdentityExtensions.ConfigureIdentity);
+        // Its own model too: EF Core caches one per context type, and one built elsewhere without Identity's
+        // schema version would look like pending changes to MigrateAsync.
         options = new DbContextOptionsBuilder<StarsDbContext>()
             .UseSqlite($"Data Source={file}")
-            .UseApplicationServiceProvider(services.BuildServiceProvider())
+            .Apply()
             .AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(new SqliteWriteGate()))
             .Options;
         await using var db = Open();
