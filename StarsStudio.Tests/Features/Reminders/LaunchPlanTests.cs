@@ -105,6 +105,32 @@ public sealed class LaunchPlanTests
     }
 
     [Fact]
+    public async Task Cancel_SlotThatMadeNoCall_LetsTheNextSendGoAtOnce_AndStillCountsAsAPlace()
+    {
+        var clock = new FakeTimeProvider(Utc(1, 1, 0));
+        var pacer = new BroadcastPacer(clock);
+        (await pacer.WaitAsync(10, CancellationToken.None)).Complete();
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        // Another sender had claimed this recipient: no call, so the next send does not wait 100 ms behind it.
+        (await pacer.WaitAsync(10, CancellationToken.None)).Cancel();
+        var next = pacer.WaitAsync(10, CancellationToken.None);
+        Assert.True(next.IsCompleted, "a give-back should free the place at once");
+        (await next).Complete();
+
+        // A slot issued after the cancelled one keeps its spacing: give-back never moves a later slot earlier.
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var taken = await pacer.WaitAsync(10, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var following = pacer.WaitAsync(10, CancellationToken.None);
+        Assert.False(following.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var late = await following.WaitAsync(TimeSpan.FromSeconds(10));
+        taken.Cancel();
+        Assert.False(pacer.WaitAsync(10, CancellationToken.None).IsCompleted);
+        late.Complete();
+    }
+
+    [Fact]
     public async Task WaitAsync_SlowCallStillOpen_NextWindowWaitsASecondAfterItReturns()
     {
         var clock = new FakeTimeProvider(Utc(1, 1, 0));

@@ -16,12 +16,33 @@ public sealed class BroadcastPacer(TimeProvider clock)
     private DateTimeOffset next;
     private DateTimeOffset retiredCompletedAt;
 
-    public sealed class Slot(TimeProvider clock)
+    public sealed class Slot(TimeProvider clock, BroadcastPacer pacer, DateTimeOffset previousNext)
     {
         private readonly TaskCompletionSource<DateTimeOffset> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         internal Task<DateTimeOffset> Completed => done.Task;
+        internal DateTimeOffset PreviousNext => previousNext;
+        internal DateTimeOffset GrantedNext { get; set; }
+
         /// <summary>The call returned (or failed, or never started): it can no longer arrive later.</summary>
         public void Complete() => done.TrySetResult(clock.GetUtcNow());
+
+        /// <summary>
+        /// No call was made: another sender had already claimed the recipient. The place costs no time. A sender
+        /// trailing another through the same list used to spend a slot on every row the leader had just taken, so it
+        /// never caught up and sent nothing.
+        /// </summary>
+        public void Cancel()
+        {
+            pacer.GiveBack(this);
+            // Never arrived: it may not hold back the window, as a completed call does for a second.
+            done.TrySetResult(DateTimeOffset.MinValue);
+        }
+    }
+
+    private void GiveBack(Slot slot)
+    {
+        // Only while no later slot was issued: a later one was already spaced after this one.
+        lock (gate) if (next == slot.GrantedNext) next = slot.PreviousNext;
     }
 
     public async Task<Slot> WaitAsync(double perSecond, CancellationToken ct)
@@ -52,10 +73,10 @@ public sealed class BroadcastPacer(TimeProvider clock)
                     }
                     if (pending is null && wait <= TimeSpan.Zero)
                     {
-                        var slot = new Slot(clock);
+                        var slot = new Slot(clock, this, next);
                         if (perSecond > 0)
                         {
-                            next = now + TimeSpan.FromSeconds(1 / perSecond);
+                            next = slot.GrantedNext = now + TimeSpan.FromSeconds(1 / perSecond);
                             window.Enqueue(slot);
                         }
                         return slot;

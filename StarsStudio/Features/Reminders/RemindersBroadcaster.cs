@@ -286,7 +286,11 @@ public sealed class RemindersBroadcaster(
                     // Claimed at the last moment, so a pause or cancel holds back everything not yet on the wire.
                     if (!claimed)
                     {
-                        if (!(claimed = await ClaimAsync(recipient.Id, claim, token))) return null;
+                        if (!(claimed = await ClaimAsync(recipient.Id, claim, token)))
+                        {
+                            slot.Cancel();
+                            return null;
+                        }
                     }
                     else if (!await RenewAsync(recipient.Id, claim, token))
                     {
