@@ -8,7 +8,7 @@ namespace StarsStudio.Bot;
 /// failures so one bad update never stops the loop.
 /// </summary>
 public sealed class UpdateRouter(
-    IUpdateRoutes routes, UpdateDeduplicator dedupe, UpdateMarks marks, PreCheckoutLane lane, BotStatus status, ILogger<UpdateRouter> logger)
+    IUpdateRoutes routes, UpdateDeduplicator dedupe, UpdateMarks marks, UpdateClaims claims, PreCheckoutLane lane, BotStatus status, ILogger<UpdateRouter> logger)
 {
     private const int PaymentParallelism = 16;
     private readonly PerUserQueues queues = new(maxConcurrent: 32);
@@ -23,12 +23,14 @@ public sealed class UpdateRouter(
     public async Task<bool> RouteAsync(RunningBot bot, Update update, CancellationToken ct)
     {
         status.UpdateReceived();
+        var route = Find(update);
+        if (claims.Enabled && update.PreCheckoutQuery is null && route?.IsMoney != true)
+            return await ClaimAndHandleAsync(bot, update, route, ct);
         if (await dedupe.IsProcessedAsync(bot.BotId, update.Id, ct))
         {
             logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
             return true;
         }
-        var route = Find(update);
         if (update.PreCheckoutQuery is not null && route is not null)
         {
             await lane.RunAsync(() => HandleAsync(bot, update, route, ct));
@@ -36,6 +38,31 @@ public sealed class UpdateRouter(
             return true;
         }
         return await HandleAndMarkAsync(bot, update, route, ct);
+    }
+
+    /// <summary>A webhook command or button with several instances on one database: see <see cref="UpdateClaims"/>.</summary>
+    private async Task<bool> ClaimAndHandleAsync(RunningBot bot, Update update, BotRoute? route, CancellationToken ct)
+    {
+        if (!await claims.ClaimAsync(bot.BotId, update.Id, ct))
+        {
+            logger.LogDebug("Update {UpdateId} was handled by another instance; dropped", update.Id);
+            return true;
+        }
+        try
+        {
+            if (route is null) logger.LogDebug("No handler for update {UpdateId} ({Type})", update.Id, update.Type);
+            else await route.Handler.HandleAsync(new BotUpdate(bot, update), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Telegram gave up on this answer and will send the update again: let that copy in at once.
+            await claims.ReleaseAsync(bot.BotId, update.Id);
+            throw;
+        }
+        catch (Exception e) { Log(e, update, route); }
+        await claims.FinishAsync(bot.BotId, update.Id, CancellationToken.None);
+        dedupe.Raise(bot.BotId, update.Id);
+        return true;
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public static class BotExtensions
         services.AddSingleton<BotScopes>();
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<UpdateMarks>();
+        services.AddSingleton<UpdateClaims>();
         services.AddSingleton<PreCheckoutLane>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<IUpdateRoutes, BotRoutes>();

@@ -242,6 +242,9 @@ namespace StarsStudio.Data.Migrations
                     b.Property<int>("UpdateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ProcessedAt")
                         .HasColumnType("INTEGER");
 

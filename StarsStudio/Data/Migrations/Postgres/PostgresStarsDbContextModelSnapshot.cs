@@ -270,6 +270,9 @@ namespace StarsStudio.Data.Migrations.Postgres
                     b.Property<int>("UpdateId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ProcessedAt")
                         .HasColumnType("bigint");
 
