@@ -102,6 +102,10 @@ public static class RehearsalCommand
                 foreach (var (name, value) in earlyFigures) figures[name] = value;
             }
 
+            // The floor bot runs next in this process, with a second set of buyers and emulator state; the peak so
+            // far is what StarsStudio's own run cost (app, its emulator, its virtual buyers).
+            figures["peak memory, StarsStudio's part (before the floor bot ran)"] = $"{PeakMemoryMb()} MB";
+
             RunResult? floor = null;
             if (o.Floor)
             {
