@@ -39,6 +39,21 @@ public sealed class ReminderTranslationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_TranslationIntoTheDefaultLanguage_NotKeptNorChecked()
+    {
+        // Written while English was the default; the creator now writes in Russian, so the Russian text is the text itself.
+        var form = Draft();
+        form.DefaultLanguage = "ru";
+        form.TranslationFor("en").Text = "Hi {first_name}! Top up before Friday: {topup_link}";
+        form.TranslationFor("ru").Text = new string('я', 4097);  // hidden in the editor: neither checked nor stored
+
+        var saved = await Reminders.SaveAsync("creator", form);
+
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Equal(["en"], (await Reminders.GetAsync(saved.Reminder!.Id))!.Translations.Select(t => t.Language));
+    }
+
+    [Fact]
     public async Task Save_TranslationOver4096_RefusedNamingTheLanguage()
     {
         var form = Draft();

@@ -30,6 +30,9 @@ public sealed class ReminderForm : IValidatableObject
     public int? ChannelId { get; set; }
     public bool PaidBroadcast { get; set; }
 
+    /// <summary>The language <see cref="Text"/> is in (Settings); set by the editor.</summary>
+    public string DefaultLanguage { get; set; } = Languages.BuyerLanguages.English;
+
     /// <summary>The text in other languages (issue #16); each recipient gets their language's version, else <see cref="Text"/>.</summary>
     public List<ReminderTranslationForm> Translations { get; set; } = [];
 
@@ -43,16 +46,20 @@ public sealed class ReminderForm : IValidatableObject
 
     public int MissingIn(string language) => string.IsNullOrWhiteSpace(Translations.FirstOrDefault(t => t.Language == language)?.Text) ? 1 : 0;
 
-    /// <summary>Written translations only, trimmed, in the shipped order: what the reminder stores.</summary>
+    /// <summary>
+    /// Written translations only, trimmed, in the shipped order: what the reminder stores. One into the default
+    /// language (left from before the creator changed it) is dropped: the editor cannot show it, and it would
+    /// quietly replace the text the creator sees for those buyers.
+    /// </summary>
     public Reports.ValueList<ReminderTranslation> ToTranslations() => new(Translations
-        .Where(t => !string.IsNullOrWhiteSpace(t.Text) && Languages.BuyerLanguages.IsShipped(t.Language))
+        .Where(t => !string.IsNullOrWhiteSpace(t.Text) && Languages.BuyerLanguages.IsShipped(t.Language) && t.Language != DefaultLanguage)
         .Select(t => new ReminderTranslation { Language = t.Language, Text = t.Text!.Trim() })
         .DistinctBy(t => t.Language)
         .OrderBy(t => Languages.BuyerLanguages.Shipped.ToList().FindIndex(l => l.Code == t.Language)));
 
     /// <summary>Each language's version is one Telegram message.</summary>
     public IEnumerable<Languages.TranslationProblem> TranslationProblems() => Translations
-        .Where(t => t.Text is { } v && v.Trim().Length > 4096)
+        .Where(t => t.Language != DefaultLanguage && t.Text is { } v && v.Trim().Length > 4096)
         .Select(t => new Languages.TranslationProblem(t.Language, nameof(Text), $"Telegram messages are at most 4096 characters; this one has {t.Text!.Trim().Length}."));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)

@@ -63,6 +63,7 @@ public partial class ReminderEditorPage : IDisposable
             if (action?.LaunchAt is { } launch) form.SendAtLocal = LaunchPlan.ToLocal(launch.AddDays(-1), zone);
             if (action is null) form.Text = ReminderText.TopUp.Replace(" for {price}", "").Replace("⭐ {action_title} unlocks with Telegram Stars on {launch_time}", "⭐ Our next drop unlocks with Telegram Stars");
         }
+        form.DefaultLanguage = defaultLanguage;
         editContext = new EditContext(form);
         ReviewCopy();
         await RefreshAudienceAsync();
