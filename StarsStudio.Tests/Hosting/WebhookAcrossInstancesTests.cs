@@ -84,7 +84,7 @@ public sealed class WebhookAcrossInstancesTests : IAsyncLifetime
         var chat = SharedShop.NewBuyer();
         const int updateId = 710_000;
         // An instance took the update and died before it answered: its claim is left, its lease long run out.
-        await using (var db = TestDatabase.Open(dataDirectory))
+        await using (var db = await apps[0].DbAsync())
         {
             var past = DateTimeOffset.UtcNow.AddMinutes(-5).UtcTicks;
             await db.Database.ExecuteSqlAsync($"INSERT INTO \"ProcessedUpdates\" (\"BotId\", \"UpdateId\", \"ProcessedAt\", \"LeaseUntil\") VALUES ({BotIdOf(apps[0])}, {updateId}, {past}, {past})");
