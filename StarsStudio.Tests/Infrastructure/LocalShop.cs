@@ -80,7 +80,7 @@ public sealed class LocalShop : IAsyncDisposable
     /// <summary>Waits (bounded) for the order to reach a state.</summary>
     public Task<Order> WaitForOrderAsync(long id, Func<Order, bool> until, int seconds = Eventually.DefaultSeconds) =>
         Eventually.GetAsync(() => OrderAsync(id), until,
-            order => $"order {order.Code} stayed {order.Status}: {string.Join(" | ", order.Events.OrderBy(e => e.Id).Select(e => e.Detail))}", seconds);
+            order => $"order {order.Code} stayed {order.Status}: {string.Join(" | ", order.Timeline().Select(e => e.Detail))}", seconds);
 
     /// <summary>
     /// Every update queued so far has been handled: the bot polled past a marker (payments and pre-checkouts are

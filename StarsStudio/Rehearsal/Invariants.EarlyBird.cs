@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StarsStudio.Features.Payments;
+using StarsStudio.Features.Payments.Lifecycle;
 
 namespace StarsStudio.Rehearsal;
 
@@ -17,8 +18,12 @@ public static partial class Invariants
         var paid = await db.Orders.AsNoTracking()
             .Where(o => o.BotId == host.BotId && o.EarlyBird && Order.PaidStates.Contains(o.Status))
             .Select(o => new { o.Code, o.ActionId, o.Stars, o.ChargeId }).ToListAsync();
-        var refused = await db.OrderEvents.AsNoTracking()
+        // Refusals are lines in the orders' logs (the Reject transition) or rows (a refusal of an order's later attempt).
+        var refusedRows = await db.OrderEvents.AsNoTracking()
             .CountAsync(e => e.Detail.Contains("(early-bird-") && db.Orders.Any(o => o.Id == e.OrderId && o.BotId == host.BotId));
+        var logs = await db.Orders.AsNoTracking().Where(o => o.BotId == host.BotId && o.TransitionLog.Contains("(early-bird-"))
+            .Select(o => new { o.Id, o.TransitionLog }).ToListAsync();
+        var refused = refusedRows + logs.Sum(o => OrderTimeline.Parse(o.Id, o.TransitionLog).Count(e => e.Detail.Contains("(early-bird-")));
 
         var oversold = paid.GroupBy(o => o.ActionId)
             .Where(g => !earlyBirds.TryGetValue(g.Key, out var early) || early.Limit is { } limit && g.Count() > limit)

@@ -28,6 +28,6 @@ public sealed class OrderExpiryTests : IAsyncLifetime
         Assert.Equal(1, expired);
         Assert.Equal(OrderStatus.Expired, (await shop.OrderAsync(stale.Id)).Status);
         Assert.Equal(OrderStatus.Delivered, (await shop.OrderAsync(paid.Id)).Status);
-        Assert.Contains((await shop.OrderAsync(stale.Id)).Events, e => e.Kind == OrderEventKind.Expired);
+        Assert.Contains((await shop.OrderAsync(stale.Id)).Timeline(), e => e.Kind == OrderEventKind.Expired);
     }
 }

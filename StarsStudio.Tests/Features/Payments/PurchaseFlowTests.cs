@@ -65,7 +65,7 @@ public sealed class PurchaseFlowTests(SharedShop shared) : IClassFixture<SharedS
         Assert.Contains("Your balance: 50", receipt);
         Assert.Contains("/paysupport", receipt);
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
-        Assert.Equal([OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.DeliveryAttempt, OrderEventKind.Delivered], delivered.Events.OrderBy(e => e.Id).Select(e => e.Kind));
+        Assert.Equal([OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.DeliveryAttempt, OrderEventKind.Delivered], delivered.Timeline().Select(e => e.Kind));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class PurchaseFlowTests(SharedShop shared) : IClassFixture<SharedS
 
         Assert.False(answer.Ok);
         Assert.Equal("This invoice is not valid. Tap Buy again for a fresh invoice.", answer.Error);
-        await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == OrderEventKind.PreCheckoutRefused && e.Detail.Contains("bad-signature")));
+        await shop.WaitForOrderAsync(order.Id, o => o.Timeline().Any(e => e.Kind == OrderEventKind.PreCheckoutRefused && e.Detail.Contains("bad-signature")));
     }
 
     [Fact]

@@ -112,8 +112,8 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         var document = await api.WaitForCallAsync("sendDocument", b => b["chat_id"]!.ToString() == buyer.ToString());
         Assert.Equal("📄 Running plan", document["caption"]!.ToString());
         Assert.Contains(api.SentTexts(buyer), t => t.StartsWith($"🧾 Receipt · order {delivered.Code}") && t.Contains("your report (PDF)"));
-        Assert.Contains(delivered.Events, e => e.Kind == OrderEventKind.Answers);
-        Assert.Contains(delivered.Events, e => e.Kind == OrderEventKind.Delivered);
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.Answers);
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.Delivered);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         Assert.Equal("paid, failed — support needed", failed.Describe());
         Assert.Contains("could not be generated", failed.Problem);
         Assert.Equal("charge-fails", failed.ChargeId);
-        Assert.Contains(failed.Events, e => e.Kind == OrderEventKind.DeliveryFailed);
+        Assert.Contains(failed.Timeline(), e => e.Kind == OrderEventKind.DeliveryFailed);
         await api.WaitForTextAsync(buyer, t => t.Contains($"Order {order.Code}: paid, failed — support needed"));
         Assert.Empty(api.CallsOf("sendDocument"));
     }
@@ -190,7 +190,7 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
 
         Assert.Equal(2, endpoint.Calls.Count);
         Assert.All(endpoint.Calls, c => Assert.Equal(delivered.Code, c.IdempotencyKey));
-        Assert.Contains(delivered.Events, e => e.Kind == OrderEventKind.DeliveryRetry && e.Detail.Contains("503"));
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.DeliveryRetry && e.Detail.Contains("503"));
         Assert.Contains("Here you go", api.SentTexts(buyer));
         Assert.Single(api.SentTexts(buyer), t => t.Contains("paid, generating"));
     }
@@ -282,7 +282,7 @@ public sealed class ReportDeliveryTests : IAsyncLifetime
         var delivered = await second.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
 
         Assert.Equal(2, api.CallsOf("sendDocument").Count(b => b["chat_id"]!.ToString() == "509"));
-        Assert.Contains(delivered.Events, e => e.Kind == OrderEventKind.DeliveryAttempt && e.Detail.StartsWith("Delivery attempt 2"));
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.DeliveryAttempt && e.Detail.StartsWith("Delivery attempt 2"));
     }
 
     [Fact]

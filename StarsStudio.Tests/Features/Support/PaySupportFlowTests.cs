@@ -36,7 +36,7 @@ public sealed class PaySupportFlowTests : IAsyncLifetime
         Assert.Equal(order.Code, item.OrderCode);
         Assert.Equal("I paid but the checklist is empty", Assert.Single(item.Request.Messages).Text);
         Assert.Contains(item.RecentOrders, o => o.Id == order.Id);
-        Assert.Contains((await shop.OrderAsync(order.Id)).Events, e => e.Kind == OrderEventKind.SupportRequest);
+        Assert.Contains((await shop.OrderAsync(order.Id)).Timeline(), e => e.Kind == OrderEventKind.SupportRequest);
 
         var reply = await desk.ReplyAsync(item.Request.Id, "support@test.local", "Sorry! We sent it again.");
         Assert.True(reply.Succeeded, reply.Message);

@@ -78,8 +78,8 @@ public sealed class RefundAcrossInstancesTests : IAsyncLifetime
 
         var after = await first.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.RefundReversal);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.Refunded);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.RefundReversal);
         await using var check = await second.App.DbAsync();
         var payment = await check.Payments.AsNoTracking().SingleAsync(p => p.ChargeId == "charge-both-instances");
         Assert.NotNull(payment.RefundedAt);

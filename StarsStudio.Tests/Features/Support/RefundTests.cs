@@ -55,7 +55,7 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Equal("charge-single", call["telegram_payment_charge_id"]!.ToString());
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.Refunded && e.ActorName == Staff && e.Detail.Contains("buyer asked"));
+        Assert.Contains(after.Timeline(), e => e.Kind == OrderEventKind.Refunded && e.ActorName == Staff && e.Detail.Contains("buyer asked"));
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
         await using var db = await shop.App.DbAsync();
         Assert.NotNull((await db.Payments.SingleAsync(p => p.ChargeId == "charge-single")).RefundedAt);
@@ -76,7 +76,7 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Equal(RefundOutcome.Refunded, first.Outcome);
         Assert.Equal(RefundOutcome.AlreadyRefunded, second.Outcome);
         Assert.Equal(1, RefundCalls);
-        Assert.Single((await shop.OrderAsync(order.Id)).Events, e => e.Kind == OrderEventKind.Refunded);
+        Assert.Single((await shop.OrderAsync(order.Id)).Timeline(), e => e.Kind == OrderEventKind.Refunded);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Single(results, r => r.Outcome == RefundOutcome.AlreadyRefunded);
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.Refunded);
         await using var db = await shop.App.DbAsync();
         Assert.Single(await db.AuditEntries.Where(x => x.Area == "refund" && x.Id > auditBefore).ToListAsync());
     }
@@ -166,7 +166,7 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Equal(1, RefundCalls);
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.Refunded && e.Detail.Contains("already refunded"));
+        Assert.Contains(after.Timeline(), e => e.Kind == OrderEventKind.Refunded && e.Detail.Contains("already refunded"));
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
     }
 
@@ -178,7 +178,7 @@ public sealed class RefundTests : IClassFixture<SharedShop>
 
         shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-early"));
         var refunded = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Refunded);
-        Assert.Contains(refunded.Events, e => e.Kind == OrderEventKind.RefundConfirmed && e.Actor == EventActor.Telegram);
+        Assert.Contains(refunded.Timeline(), e => e.Kind == OrderEventKind.RefundConfirmed && e.Actor == EventActor.Telegram);
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
 
         var staff = await Refunds.RefundOrderAsync(order.Id, Staff, "late click", false);
@@ -186,10 +186,10 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Equal(0, RefundCalls);
 
         // The same message again (a duplicate with a new update id) changes nothing.
-        var events = (await shop.OrderAsync(order.Id)).Events.Count;
+        var events = (await shop.OrderAsync(order.Id)).Timeline().Count;
         var marker = shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-early"));
         await WaitProcessedAsync(marker);
-        Assert.Equal(events, (await shop.OrderAsync(order.Id)).Events.Count);
+        Assert.Equal(events, (await shop.OrderAsync(order.Id)).Timeline().Count);
     }
 
     [Fact]
@@ -200,16 +200,16 @@ public sealed class RefundTests : IClassFixture<SharedShop>
         Assert.Equal(RefundOutcome.Refunded, (await Refunds.RefundOrderAsync(order.Id, Staff, "asked", false)).Outcome);
 
         shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-late"));
-        var confirmed = await shop.WaitForOrderAsync(order.Id, o => o.Events.Any(e => e.Kind == OrderEventKind.RefundConfirmed));
+        var confirmed = await shop.WaitForOrderAsync(order.Id, o => o.Timeline().Any(e => e.Kind == OrderEventKind.RefundConfirmed));
         var again = shop.Api.Enqueue(SupportShop.RefundedPayment(Buyer, "payload", order.Stars, "charge-late"));
         await WaitProcessedAsync(again);
 
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.Refunded);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.RefundConfirmed);
-        Assert.Single(after.Events, e => e.Kind == OrderEventKind.RefundReversal);
-        Assert.Equal(confirmed.Events.Count, after.Events.Count);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.Refunded);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.RefundConfirmed);
+        Assert.Single(after.Timeline(), e => e.Kind == OrderEventKind.RefundReversal);
+        Assert.Equal(confirmed.Timeline().Count, after.Timeline().Count);
         Assert.Equal(1, RefundCalls);
     }
 

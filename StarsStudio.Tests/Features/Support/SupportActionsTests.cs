@@ -33,7 +33,7 @@ public sealed class SupportActionsTests : IAsyncLifetime
 
         Assert.True(result.Succeeded, result.Message);
         var delivered = await shop.WaitForOrderAsync(order.Id, o => o.Status == OrderStatus.Delivered);
-        Assert.Contains(delivered.Events, e => e.Kind == OrderEventKind.RedeliveryRequested && e.ActorName == Staff && e.Detail.Contains("buyer unblocked"));
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.RedeliveryRequested && e.ActorName == Staff && e.Detail.Contains("buyer unblocked"));
         await using var db = await shop.App.DbAsync();
         Assert.Contains(await db.DeliveryJobs.Where(j => j.OrderId == order.Id).ToListAsync(), j => j.Reason == Staff);
         Assert.Contains(await db.AuditEntries.ToListAsync(), a => a.Actor == Staff && a.Detail.Contains(order.Code) && a.Detail.Contains("buyer unblocked"));

@@ -62,6 +62,10 @@ public sealed class CopiedShop : IAsyncLifetime
         (OrderId, OrderCode, ActionId) = (delivered.Id, delivered.Code, action.Id);
         await using var db = await shop.App.DbAsync();
         ProtectedToken = (await db.BotSettings.AsNoTracking().SingleAsync()).ProtectedBotToken;
+        // A line kept as a row (a note; installs before the transition log kept every line so): the copy must keep
+        // rows and log alike, and move the rows' sequence past them.
+        db.OrderEvents.Add(new OrderEvent { OrderId = OrderId, At = delivered.DeliveredAt!.Value.AddSeconds(1), Actor = EventActor.Staff, Kind = StarsStudio.Features.Payments.Lifecycle.OrderEventKind.Note, Detail = "Checked by support" });
+        await db.SaveChangesAsync();
     }
 
     public Task<(int ExitCode, string Output, string Error)> CopyAsync() => CopyAsync(SourceDirectory, Target);

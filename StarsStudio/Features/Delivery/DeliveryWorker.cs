@@ -77,15 +77,43 @@ public sealed class DeliveryWorker(
         var claim = Guid.NewGuid();
         var claimed = await ClaimAsync(bot.BotId, claim, ct);
         if (claimed.Count == 0) return 0;
+        var read = await ReadClaimedAsync(claimed, claim, ct);
         using var slots = new SemaphoreSlim(Parallelism);
         await Task.WhenAll(claimed.Select(async jobId =>
         {
             await slots.WaitAsync(ct);
-            try { await RunIsolatedAsync(bot, jobId, claim, ct); }
+            try { await RunIsolatedAsync(bot, jobId, read?.GetValueOrDefault(jobId), claim, ct); }
             finally { slots.Release(); }
         }));
         return claimed.Count;
     }
+
+    /// <summary>
+    /// The claimed jobs with their orders and terms, in one read for the whole batch (it was one read per job). The
+    /// claim token keeps the rows ours while they run. If the read fails, each job reads its own row instead, so one
+    /// bad moment does not leave a whole batch waiting out its lease.
+    /// </summary>
+    private async Task<Dictionary<long, ClaimedJob>?> ReadClaimedAsync(List<long> jobIds, Guid claim, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = await Claimed(db, claim, jobIds).ToListAsync(ct);
+            return rows.ToDictionary(c => c.Job.Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Reading {Count} claimed deliveries failed; each is read on its own", jobIds.Count);
+            return null;
+        }
+    }
+
+    private static IQueryable<ClaimedJob> Claimed(StarsDbContext db, Guid claim, IReadOnlyCollection<long> jobIds) =>
+        from j in db.DeliveryJobs.AsNoTracking()
+        where jobIds.Contains(j.Id) && j.ClaimToken == claim && j.Status == JobStatus.Running
+        from o in db.Orders.AsNoTracking().Where(o => o.Id == j.OrderId).DefaultIfEmpty()
+        from v in db.PaidActionVersions.AsNoTracking().Where(v => o != null && v.ActionId == o.ActionId && v.Version == o.ActionVersion).DefaultIfEmpty()
+        select new ClaimedJob(j, o, v == null ? null : v.Terms);
 
     /// <summary>Due jobs and jobs whose lease ran out, of this bot only: another bot's work waits for that bot.</summary>
     private async Task<List<long>> ClaimAsync(long botId, Guid claim, CancellationToken ct)
@@ -96,11 +124,11 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>Whatever goes wrong with one job stays with that job: it is logged and given back for a later try.</summary>
-    private async Task RunIsolatedAsync(RunningBot bot, long jobId, Guid claim, CancellationToken ct)
+    private async Task RunIsolatedAsync(RunningBot bot, long jobId, ClaimedJob? read, Guid claim, CancellationToken ct)
     {
         try
         {
-            await RunJobAsync(bot, jobId, claim, ct);
+            await RunJobAsync(bot, jobId, read, claim, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
         catch (Exception e)
@@ -121,9 +149,9 @@ public sealed class DeliveryWorker(
         }
     }
 
-    private async Task RunJobAsync(RunningBot bot, long jobId, Guid claim, CancellationToken ct)
+    private async Task RunJobAsync(RunningBot bot, long jobId, ClaimedJob? read, Guid claim, CancellationToken ct)
     {
-        if (await StartAsync(jobId, claim, ct) is not { } started) return;
+        if (await StartAsync(jobId, read, claim, ct) is not { } started) return;
         var (job, order, terms) = started;
         notifier.Changed(order.Id, OrderStatus.Delivering);
 
@@ -154,17 +182,13 @@ public sealed class DeliveryWorker(
 
     /// <summary>
     /// Starts the attempt: the order becomes Delivering, the attempt is counted and the order's grant (credits,
-    /// command uses) is added, in one transaction. The job, its order and the terms it was sold under come in one
-    /// read (they were three, the terms read again per attempt).
+    /// command uses) is added, in one transaction. The job, its order and the terms it was sold under were read with
+    /// the batch (<see cref="ReadClaimedAsync"/>); a job missing from that read reads them here, in one query.
     /// </summary>
-    private Task<(DeliveryJob Job, Order Order, ActionTerms? Terms)?> StartAsync(long jobId, Guid claim, CancellationToken ct) =>
+    private Task<(DeliveryJob Job, Order Order, ActionTerms? Terms)?> StartAsync(long jobId, ClaimedJob? read, Guid claim, CancellationToken ct) =>
         lifecycle.InTransactionAsync<(DeliveryJob, Order, ActionTerms?)?>(async db =>
         {
-            var row = await (from j in db.DeliveryJobs.AsNoTracking()
-                             where j.Id == jobId && j.ClaimToken == claim && j.Status == JobStatus.Running
-                             from o in db.Orders.AsNoTracking().Where(o => o.Id == j.OrderId).DefaultIfEmpty()
-                             from v in db.PaidActionVersions.AsNoTracking().Where(v => o != null && v.ActionId == o.ActionId && v.Version == o.ActionVersion).DefaultIfEmpty()
-                             select new { Job = j, Order = o, Terms = v == null ? null : v.Terms }).FirstOrDefaultAsync(ct);
+            var row = read ?? await Claimed(db, claim, [jobId]).FirstOrDefaultAsync(ct);
             if (row is null) return null; // another worker took it over
             // A job without its order is broken data: it fails here and is given back with the reason.
             var (job, order) = (row.Job, row.Order ?? throw new InvalidOperationException($"Delivery job {jobId}: order {row.Job.OrderId} does not exist."));

@@ -79,11 +79,12 @@ public sealed class CheckoutService(
                 Status = OrderStatus.Created, CreatedAt = now, BuyerLanguage = w.Code, ExpiresAt = now.AddHours(action.InvoiceLifetimeHours),
             };
             var offer = quote.Code is { } c ? $", code {c.Code}, list ⭐{quote.ListStars}" : quote.EarlyBird ? $", early-bird price, list ⭐{quote.ListStars}" : "";
-            order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Created,
-                Detail = $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars}{offer})" });
+            // The first lines go in with the INSERT (OrderTimeline): no timeline rows on the happy path.
+            order.TransitionLog = OrderTimeline.Line(OrderEventKind.Created, now, EventActor.Buyer,
+                $"Tapped Buy on \"{action.Terms.Title}\" (version {action.Version}, ⭐{order.Stars}{offer})");
             if (answers is not null)
-                order.Events.Add(new OrderEvent { At = now, Actor = EventActor.Buyer, Kind = OrderEventKind.Answers,
-                    Detail = $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}" });
+                order.TransitionLog += OrderTimeline.Line(OrderEventKind.Answers, now, EventActor.Buyer,
+                    $"Answered {answers.Count} question{(answers.Count == 1 ? "" : "s")}");
             db.Orders.Add(order);
             await db.SaveChangesAsync(ct);
             if (quote.Code is { } promo)

@@ -43,8 +43,18 @@ public sealed class Order
     /// <summary>Changes on every transition, so a stale tracked copy can never overwrite a newer state.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// The lines of every transition so far, one JSON object per line, appended by the statement that made the change
+    /// (see <see cref="OrderTimeline"/>). Read it through <see cref="Timeline"/>.
+    /// </summary>
+    public string TransitionLog { get; set; } = "";
+
     public PaidAction? Action { get; set; }
+    /// <summary>The timeline lines that are not state changes; <see cref="Timeline"/> merges them with the log.</summary>
     public List<OrderEvent> Events { get; set; } = [];
+
+    /// <summary>The whole timeline, oldest first (load <see cref="Events"/> first for the lines kept as rows).</summary>
+    public IReadOnlyList<OrderEvent> Timeline() => OrderTimeline.Merge(Id, TransitionLog, Events);
 
     public static readonly OrderStatus[] PaidStates = [OrderStatus.Paid, OrderStatus.Delivering, OrderStatus.Delivered, OrderStatus.DeliveryFailed];
 

@@ -25,7 +25,8 @@ public sealed class OrderSupportService(
         if (order is null) return null;
         var buyer = await db.Buyers.AsNoTracking().FirstOrDefaultAsync(b => b.BotId == order.BotId && b.TelegramUserId == order.BuyerId, ct);
         var version = await db.PaidActionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ActionId == order.ActionId && v.Version == order.ActionVersion, ct);
-        var events = await db.OrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Id).ToListAsync(ct);
+        var rows = await db.OrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.Id).ToListAsync(ct);
+        var events = OrderTimeline.Merge(order.Id, order.TransitionLog, rows);
         var payments = await db.Payments.AsNoTracking().Where(p => p.OrderId == orderId).OrderBy(p => p.Id).ToListAsync(ct);
         var jobs = await db.DeliveryJobs.AsNoTracking().Where(j => j.OrderId == orderId).OrderBy(j => j.Id).ToListAsync(ct);
         var requests = await db.SupportRequests.AsNoTracking().Include(r => r.Messages).Where(r => r.OrderId == orderId).OrderBy(r => r.Id).ToListAsync(ct);

@@ -224,7 +224,7 @@ public sealed class RefundService(
                     await TakeBackAsync(db, order, now, EventActor.Telegram, null);
                     changed = true;
                 }
-                else if (outcome.Status == OrderStatus.Refunded && !await db.OrderEvents.AnyAsync(e => e.OrderId == order.Id && e.Kind == OrderEventKind.RefundConfirmed, ct))
+                else if (outcome.Status == OrderStatus.Refunded && !await OrderTimeline.HasLineAsync(db, order.Id, OrderEventKind.RefundConfirmed, ct))
                 {
                     OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.RefundConfirmed, confirmed with { Detail = $"Telegram confirmed the refund ({source})." });
                     changed = true;

@@ -38,9 +38,9 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         await shop.WaitForOrderAsync(orderId, o => o.Status is OrderStatus.Paid or OrderStatus.Delivering or OrderStatus.Delivered);
         release.SetResult();
 
-        var order = await shop.WaitForOrderAsync(orderId, o => o.Status == OrderStatus.Delivered && o.Events.Any(e => e.Kind == OrderEventKind.InvoiceSent));
+        var order = await shop.WaitForOrderAsync(orderId, o => o.Status == OrderStatus.Delivered && o.Timeline().Any(e => e.Kind == OrderEventKind.InvoiceSent));
         Assert.NotNull(order.InvoiceMessageId);
-        var kinds = order.Events.Select(e => e.Kind).ToList();
+        var kinds = order.Timeline().Select(e => e.Kind).ToList();
         foreach (var kind in new[] { OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.Delivered })
             Assert.Contains(kind, kinds);
         Assert.Equal(50, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
@@ -66,8 +66,8 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         var job = await SupportShop.EventuallyAsync(() => db.DeliveryJobs.AsNoTracking().SingleAsync(j => j.OrderId == order.Id), j => j.Status == JobStatus.Done, "the job to end");
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Refunded, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.Refunded && e.ActorName == Staff);
-        Assert.DoesNotContain(after.Events, e => e.Kind == OrderEventKind.Delivered);
+        Assert.Contains(after.Timeline(), e => e.Kind == OrderEventKind.Refunded && e.ActorName == Staff);
+        Assert.DoesNotContain(after.Timeline(), e => e.Kind == OrderEventKind.Delivered);
         Assert.Equal(0, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
         Assert.Single(await db.AuditEntries.Where(a => a.Area == "refund").ToListAsync());
         Assert.NotNull((await db.Payments.SingleAsync(p => p.ChargeId == "charge-mid-delivery")).RefundedAt);
@@ -164,7 +164,7 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         await using (var db = await shop.App.DbAsync())
             await db.Orders.Where(o => o.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ApprovedAt, DateTimeOffset.UtcNow.AddMinutes(-11)));
         Assert.Equal(1, await shop.App.Service<OrderExpiryWorker>().ReleaseLapsedHoldsAsync(default));
-        Assert.Contains((await shop.OrderAsync(first.Id)).Events, e => e.Kind == OrderEventKind.HoldReleased);
+        Assert.Contains((await shop.OrderAsync(first.Id)).Timeline(), e => e.Kind == OrderEventKind.HoldReleased);
 
         var second = await shop.DeliveredOrderAsync(Buyer + 1, action, "charge-second-buyer");
         Assert.Equal(OrderStatus.Delivered, second.Status);
@@ -173,7 +173,7 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         shop.Pay(Buyer, firstPayload, first.Stars, "charge-late");
         var late = await shop.WaitForOrderAsync(first.Id, o => o.Status == OrderStatus.Delivered);
         Assert.Equal("charge-late", late.ChargeId);
-        Assert.Contains(late.Events, e => e.Kind == OrderEventKind.Oversold);
+        Assert.Contains(late.Timeline(), e => e.Kind == OrderEventKind.Oversold);
         Assert.Contains("stock", late.Problem);
     }
 
@@ -218,7 +218,7 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         Assert.Contains(await db.AuditEntries.Where(a => a.Area == "refund").Select(a => a.Detail).ToListAsync(), d => d.Contains("charge-two"));
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Delivered, after.Status);
-        Assert.Contains(after.Events, e => e.Kind == OrderEventKind.ExtraPaymentRefunded);
+        Assert.Contains(after.Timeline(), e => e.Kind == OrderEventKind.ExtraPaymentRefunded);
         Assert.Equal(50, await shop.App.Service<CreditLedger>().BalanceAsync(order.BotId, Buyer, default));
     }
 
@@ -249,7 +249,7 @@ public sealed class OrderLifecycleRaceTests : IAsyncLifetime
         Assert.Equal(OrderStatus.Delivered, outcome.Status);
         var after = await shop.OrderAsync(order.Id);
         Assert.Equal(OrderStatus.Delivered, after.Status);
-        Assert.DoesNotContain(after.Events, e => e.Detail == "should not happen");
+        Assert.DoesNotContain(after.Timeline(), e => e.Detail == "should not happen");
     }
 
     [Fact]

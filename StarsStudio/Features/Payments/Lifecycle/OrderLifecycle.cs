@@ -5,8 +5,8 @@ namespace StarsStudio.Features.Payments.Lifecycle;
 
 /// <summary>
 /// The one home of order state changes. A transition is a conditional update
-/// (<c>UPDATE Orders … WHERE Id = @id AND Status IN (from…)</c>) plus its timeline line, inside the caller's
-/// transaction, so the change and its side effects (payment, job, grant, audit) commit together or not at all.
+/// (<c>UPDATE Orders … WHERE Id = @id AND Status IN (from…)</c>) whose SET also appends its timeline line to the
+/// order's log (<see cref="OrderTimeline"/>): one statement, inside the caller's transaction, so the change and its side effects (payment, job, grant, audit) commit together or not at all.
 /// Losing a race is normal: the outcome says what the order is now and the caller decides.
 /// </summary>
 public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, ILogger<OrderLifecycle> logger)
@@ -19,10 +19,12 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
         var query = db.Orders.Where(o => o.Id == orderId && from.Contains(o.Status));
         if (change.OnlyIf is { } condition) query = query.Where(condition);
         var stamp = Guid.NewGuid();
+        var line = OrderTimeline.Line(transition.Event, change);
         var rows = await query.ExecuteUpdateAsync(s =>
         {
             if (transition.To is { } to) s.SetProperty(o => o.Status, to);
             s.SetProperty(o => o.ConcurrencyStamp, stamp);
+            s.SetProperty(o => o.TransitionLog, o => o.TransitionLog + line);
             change.Set?.Invoke(s);
         }, ct);
         if (rows == 0)
@@ -31,7 +33,6 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
             logger.LogInformation("Order {OrderId}: '{Transition}' not applied; the order is {Status}", orderId, transition, actual?.ToString() ?? "missing");
             return new(false, actual);
         }
-        AddEvent(db, orderId, transition.Event, change);
         return new(true, transition.To ?? await db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct));
     }
 
