@@ -66,6 +66,10 @@ public sealed class PurchaseFlowTests(SharedShop shared) : IClassFixture<SharedS
         Assert.Contains("/paysupport", receipt);
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
         Assert.Equal([OrderEventKind.Created, OrderEventKind.InvoiceSent, OrderEventKind.PreCheckoutApproved, OrderEventKind.Paid, OrderEventKind.DeliveryAttempt, OrderEventKind.Delivered], delivered.Timeline().Select(e => e.Kind));
+        // Every line of the happy path came with its transition's own statement: none is a row of its own.
+        await using (var db = await shop.App.DbAsync())
+            Assert.Equal(0, await db.OrderEvents.CountAsync(e => e.OrderId == order.Id));
+        Assert.Contains(delivered.Timeline(), e => e.Kind == OrderEventKind.Paid && e.Actor == EventActor.Telegram && e.Detail.Contains("charge-happy"));
     }
 
     [Fact]
