@@ -57,4 +57,18 @@ public sealed class OrderTimelineTests
         var only = Assert.Single(OrderTimeline.Parse(1, log));
         Assert.Equal((OrderEventKind.Note, "paid"), (only.Kind, only.Detail));
     }
+
+    [Fact]
+    public void Parse_LineCutShortOrEdited_ShowsAsANoteWithItsTextAndKeepsTheOthers()
+    {
+        var good = OrderTimeline.Line(OrderEventKind.Paid, T0, EventActor.Telegram, "paid");
+        var log = good + "{\"at\":\"2026-12-07T10:00:00+00:00\",\"kind\":\"deliv" + "\n" + good;
+
+        var events = OrderTimeline.Parse(3, log).ToList();
+
+        Assert.Equal([OrderEventKind.Paid, OrderEventKind.Note, OrderEventKind.Paid], events.Select(e => e.Kind));
+        Assert.StartsWith("Unreadable timeline line: {\"at\"", events[1].Detail);
+        // By time, the unreadable line goes first rather than hiding the order's real history.
+        Assert.Equal(OrderEventKind.Note, OrderTimeline.Merge(3, log, []).First().Kind);
+    }
 }

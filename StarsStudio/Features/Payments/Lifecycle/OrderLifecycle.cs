@@ -6,7 +6,8 @@ namespace StarsStudio.Features.Payments.Lifecycle;
 /// <summary>
 /// The one home of order state changes. A transition is a conditional update
 /// (<c>UPDATE Orders … WHERE Id = @id AND Status IN (from…)</c>) whose SET also appends its timeline line to the
-/// order's log (<see cref="OrderTimeline"/>): one statement, inside the caller's transaction, so the change and its side effects (payment, job, grant, audit) commit together or not at all.
+/// order's log (<see cref="OrderTimeline"/>): one statement, inside the caller's transaction, so the change and its
+/// side effects (payment, job, grant, audit) commit together or not at all.
 /// Losing a race is normal: the outcome says what the order is now and the caller decides.
 /// </summary>
 public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, ILogger<OrderLifecycle> logger)

@@ -26,19 +26,30 @@ public static class OrderTimeline
     public static string Line(OrderEventKind kind, DateTimeOffset at, EventActor actor, string detail, string? actorName = null) =>
         JsonSerializer.Serialize(new TimelineLine(at, actor, actorName, OrderEventKinds.ToStored(kind), detail), Json) + "\n";
 
-    /// <summary>The log's lines, oldest first, as events (Id 0: they have no row).</summary>
+    /// <summary>
+    /// The log's lines, oldest first, as events (Id 0: they have no row). A line that does not read (edited by hand,
+    /// cut short) shows as a note with its raw text, so one bad line never hides the rest of the order's history.
+    /// </summary>
     public static IEnumerable<OrderEvent> Parse(long orderId, string? log)
     {
         if (string.IsNullOrEmpty(log)) yield break;
         foreach (var text in log.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            yield return Read(orderId, text);
+    }
+
+    private static OrderEvent Read(long orderId, string text)
+    {
+        try
         {
-            var line = JsonSerializer.Deserialize<TimelineLine>(text, Json)!;
-            yield return new OrderEvent
-            {
-                OrderId = orderId, At = line.At, Actor = line.Actor, ActorName = line.ActorName,
-                Kind = OrderEventKinds.FromStored(line.Kind), Detail = line.Detail,
-            };
+            if (JsonSerializer.Deserialize<TimelineLine>(text, Json) is { Detail: not null, Kind: not null } line)
+                return new OrderEvent
+                {
+                    OrderId = orderId, At = line.At, Actor = line.Actor, ActorName = line.ActorName,
+                    Kind = OrderEventKinds.FromStored(line.Kind), Detail = line.Detail,
+                };
         }
+        catch (JsonException) { }
+        return new OrderEvent { OrderId = orderId, At = DateTimeOffset.MinValue, Actor = EventActor.System, Kind = OrderEventKind.Note, Detail = $"Unreadable timeline line: {text}" };
     }
 
     /// <summary>
