@@ -104,7 +104,10 @@ public sealed class PollingLoopTests(PollingLoopTests.PollingApp shared) : IClas
 
         var answer = await api.WaitForTextAsync(9, t => t.StartsWith("Terms of sale"), seconds: 60);
         Assert.NotNull(answer);
-        Assert.Equal(BotState.Live, app.Service<BotStatus>().State);
+        // A fault still queued may meet the poll after the answer and show Error for a moment; the loop must come
+        // back to Live by itself once the faults are spent.
+        var status = app.Service<BotStatus>();
+        await Eventually.UntilAsync(() => status.State == BotState.Live, $"the bot to be Live again (it is {status.State}: {status.Problem})", seconds: 30);
     }
 
     [Fact]
