@@ -10,6 +10,7 @@ public sealed class CostMeter
     private readonly SqlStatementCounts sqlBefore;
     private readonly TimeSpan cpuBefore;
     private readonly long allocatedBefore;
+    private readonly TimeSpan jitBefore;
 
     private CostMeter(SqlStatementCounter? sql)
     {
@@ -17,6 +18,7 @@ public sealed class CostMeter
         sqlBefore = sql?.Snapshot() ?? new(0, 0, 0, 0, 0, 0);
         cpuBefore = Cpu();
         allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        jitBefore = System.Runtime.JitInfo.GetCompilationTime();
     }
 
     /// <param name="sql">The app's counter; null for a bot without a database (its SQL is then zero).</param>
@@ -27,9 +29,10 @@ public sealed class CostMeter
         var cpu = Cpu() - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         var counts = (sql?.Snapshot() ?? sqlBefore).Minus(sqlBefore);
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
         double Per(double total) => purchases == 0 ? double.NaN : total / purchases;
         return new(Per(counts.Statements), Per(counts.Reads), Per(counts.Writes), Per(counts.Transactions), Per(counts.Savepoints), Per(counts.Commands),
-            Per(cpu.TotalMilliseconds), Per(allocated / 1024.0));
+            Per(cpu.TotalMilliseconds), Per(jit.TotalMilliseconds), Per(allocated / 1024.0));
     }
 
     private static TimeSpan Cpu()

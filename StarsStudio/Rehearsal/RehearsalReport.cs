@@ -55,6 +55,7 @@ public sealed record RehearsalReport(
                 Row("savepoints/purchase", r => r.Cost?.Savepoints ?? double.NaN, "0.0");
                 Row("SQL commands (round trips)/purchase", r => r.Cost?.Commands ?? double.NaN, "0.0");
                 Row("CPU ms/purchase (whole process)", r => r.Cost?.CpuMs ?? double.NaN, "0.00");
+                Row("… of which compiling code (JIT)", r => r.Cost?.JitMs ?? double.NaN, "0.00");
                 Row("allocated KB/purchase (whole process)", r => r.Cost?.AllocatedKb ?? double.NaN, "0");
             }
             if (s.DashboardPollMs is { Count: > 0 } polls)

@@ -165,9 +165,7 @@ public sealed class DeliveryWorker(
             end = OrderTransitions.FinishDelivery;
             change = new OrderChange(now, EventActor.Bot, $"Delivered {delivered}; receipt sent")
             {
-                // A delivery problem is over once it went out; an oversold flag stays for support.
-                Set = s => s.SetProperty(o => o.DeliveredAt, now)
-                    .SetProperty(o => o.Problem, o => o.Problem != null && o.Problem.StartsWith(PaymentRecorder.OversoldProblem) ? o.Problem : null),
+                Set = new() { DeliveredAt = now, Problem = ProblemUpdate.ClearUnlessOversold },
             };
             job.Status = JobStatus.Done;
             job.LastError = null;
@@ -299,7 +297,7 @@ public sealed class DeliveryWorker(
         job.LastError = reason;
         return (OrderTransitions.FailDelivery, new OrderChange(clock.GetUtcNow(), EventActor.System, reason)
         {
-            Set = s => s.SetProperty(o => o.Problem, reason).SetProperty(o => o.Resolved, false),
+            Set = new() { Problem = ProblemUpdate.Set(reason), Resolved = false },
         });
     }
 

@@ -125,7 +125,7 @@ public sealed class CheckoutService(
             var reason = $"Telegram refused the invoice: {e.Message}";
             logger.LogWarning("Invoice for order {Order} refused: {Reason}", order.Code, e.Message);
             var failed = await lifecycle.InTransactionAsync(db => lifecycle.ApplyAsync(db, order.Id, OrderTransitions.FailInvoice,
-                new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = s => s.SetProperty(o => o.Problem, reason) }, ct), CancellationToken.None);
+                new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = new() { Problem = ProblemUpdate.Set(reason) } }, ct), CancellationToken.None);
             notifier.Changed(order.Id, failed.Status ?? OrderStatus.Cancelled);
             return new(false, w["invoice.failed"], order);
         }
@@ -135,7 +135,7 @@ public sealed class CheckoutService(
         var sentAt = clock.GetUtcNow();
         var change = new OrderChange(sentAt, EventActor.Bot, $"Invoice sent (message {invoice.MessageId}); valid until {order.ExpiresAt:u}")
         {
-            Set = s => s.SetProperty(o => o.InvoiceMessageId, invoice.MessageId),
+            Set = new() { InvoiceMessageId = invoice.MessageId },
         };
         var outcome = await lifecycle.InTransactionAsync(async db =>
         {

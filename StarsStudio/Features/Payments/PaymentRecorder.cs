@@ -52,8 +52,7 @@ public sealed class PaymentRecorder(
                 {
                     // Telegram charges only after an approval: a payment that overtook the approval's write (pre-checkout
                     // answers first and writes beside its lane) still counts as approved.
-                    Set = s => s.SetProperty(o => o.PaidAt, now).SetProperty(o => o.ChargeId, paid.TelegramPaymentChargeId).SetProperty(o => o.Problem, (string?)null)
-                        .SetProperty(o => o.ApprovedAt, o => o.ApprovedAt ?? now),
+                    Set = new() { PaidAt = now, ChargeId = paid.TelegramPaymentChargeId, Problem = ProblemUpdate.Clear, ApprovedAtIfUnset = now },
                 }, ct);
             if (outcome.Applied)
             {

@@ -155,7 +155,7 @@ public sealed class PreCheckoutHandler(
         {
             var approved = new OrderChange(now, EventActor.Bot, $"Approved ⭐{query.TotalAmount} for {who}")
             {
-                Set = s => s.SetProperty(o => o.ApprovedAt, now),
+                Set = new() { ApprovedAt = now },
                 OnlyIf = limitsSince is { } since ? Offers.OfferLimits.And(
                     order.Action is { StockLimit: not null } or { PerBuyerLimit: not null } ? WithinLimits(db, order, since) : null,
                     offer is null ? null : Offers.OfferLimits.ApprovalCondition(db, order, offer, now, since)) : null,
@@ -182,7 +182,7 @@ public sealed class PreCheckoutHandler(
         if (ending is not null && ending.Allows(order.Status))
         {
             var outcome = await lifecycle.ApplyAsync(db, order.Id, ending,
-                refused with { Set = ending == OrderTransitions.Reject ? s => s.SetProperty(o => o.Problem, decision.BuyerMessage) : null }, ct);
+                refused with { Set = ending == OrderTransitions.Reject ? new() { Problem = ProblemUpdate.Set(decision.BuyerMessage) } : null }, ct);
             // The transition wrote the line (refused, or expired) with the reason.
             if (outcome.Applied) return outcome.Status!.Value;
         }

@@ -99,7 +99,7 @@ public sealed class OrderSupportService(
         var outcome = await lifecycle.ApplyAsync(db, orderId, OrderTransitions.Resolve,
             new OrderChange(now, EventActor.Staff, $"Marked resolved by {actor}: {reason}", actor)
             {
-                Set = s => s.SetProperty(o => o.Resolved, true),
+                Set = new() { Resolved = true },
                 OnlyIf = o => !o.Resolved,
             }, ct);
         if (!outcome.Applied)

@@ -135,7 +135,7 @@ public sealed class RefundService(
                     var now = clock.GetUtcNow();
                     var detail = $"Refunded ⭐{order.Stars} by {actor}: {reason}.{note}";
                     var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Refund,
-                        new OrderChange(now, EventActor.Staff, detail, actor) { Set = s => s.SetProperty(o => o.RefundedAt, now) }, ct);
+                        new OrderChange(now, EventActor.Staff, detail, actor) { Set = new() { RefundedAt = now } }, ct);
                     // Telegram's refund message may have been recorded first: the staff refund still gets its line.
                     if (!outcome.Applied) OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.Refunded, new OrderChange(now, EventActor.Staff, detail, actor));
                     var reversal = await TakeBackAsync(db, order, now, EventActor.Staff, actor);
@@ -218,7 +218,7 @@ public sealed class RefundService(
             if (order is not null)
             {
                 var confirmed = new OrderChange(now, EventActor.Telegram, $"Telegram reports the payment was refunded ({source}).");
-                var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.ConfirmRefund, confirmed with { Set = s => s.SetProperty(o => o.RefundedAt, now) }, ct);
+                var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.ConfirmRefund, confirmed with { Set = new() { RefundedAt = now } }, ct);
                 if (outcome.Applied)
                 {
                     await TakeBackAsync(db, order, now, EventActor.Telegram, null);

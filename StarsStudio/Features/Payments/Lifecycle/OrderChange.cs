@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace StarsStudio.Features.Payments.Lifecycle;
 
@@ -9,7 +8,8 @@ namespace StarsStudio.Features.Payments.Lifecycle;
 /// </summary>
 public sealed record OrderChange(DateTimeOffset At, EventActor Actor, string Detail, string? ActorName = null)
 {
-    public Action<UpdateSettersBuilder<Order>>? Set { get; init; }
+    public OrderColumns? Set { get; init; }
+    /// <summary>A condition only LINQ can say (counts of other orders): such a transition is a LINQ update.</summary>
     public Expression<Func<Order, bool>>? OnlyIf { get; init; }
 }
 

@@ -6,7 +6,8 @@ namespace StarsStudio.Features.Payments.Lifecycle;
 /// <summary>
 /// The one home of order state changes. A transition is a conditional update
 /// (<c>UPDATE Orders … WHERE Id = @id AND Status IN (from…)</c>) whose SET also appends its timeline line to the
-/// order's log (<see cref="OrderTimeline"/>): one statement, inside the caller's transaction, so the change and its
+/// order's log (<see cref="OrderTimeline"/>): one statement (<see cref="TransitionStatement"/>; a LINQ update when it
+/// carries a condition on other rows), inside the caller's transaction, so the change and its
 /// side effects (payment, job, grant, audit) commit together or not at all.
 /// Losing a race is normal: the outcome says what the order is now and the caller decides.
 /// </summary>
@@ -16,18 +17,11 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException($"'{transition}' must run inside the transaction that holds its side effects.");
-        var from = transition.From;
-        var query = db.Orders.Where(o => o.Id == orderId && from.Contains(o.Status));
-        if (change.OnlyIf is { } condition) query = query.Where(condition);
         var stamp = Guid.NewGuid();
         var line = OrderTimeline.Line(transition.Event, change);
-        var rows = await query.ExecuteUpdateAsync(s =>
-        {
-            if (transition.To is { } to) s.SetProperty(o => o.Status, to);
-            s.SetProperty(o => o.ConcurrencyStamp, stamp);
-            s.SetProperty(o => o.TransitionLog, o => o.TransitionLog + line);
-            change.Set?.Invoke(s);
-        }, ct);
+        var rows = change.OnlyIf is null
+            ? await TransitionStatement.ExecuteAsync(db, orderId, transition, stamp, line, change.Set, ct)
+            : await ConditionalUpdateAsync(db, orderId, transition, change.OnlyIf, stamp, line, change.Set, ct);
         if (rows == 0)
         {
             var actual = await db.Orders.Where(o => o.Id == orderId).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(ct);
@@ -35,6 +29,20 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
             return new(false, actual);
         }
         return new(true, transition.To ?? await db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct));
+    }
+
+    /// <summary>The transition as a LINQ update, for a condition that counts other rows (stock, per-buyer limits, offers).</summary>
+    private static Task<int> ConditionalUpdateAsync(StarsDbContext db, long orderId, OrderTransition transition, System.Linq.Expressions.Expression<Func<Order, bool>> onlyIf,
+        Guid stamp, string line, OrderColumns? columns, CancellationToken ct)
+    {
+        var from = transition.From;
+        return db.Orders.Where(o => o.Id == orderId && from.Contains(o.Status)).Where(onlyIf).ExecuteUpdateAsync(s =>
+        {
+            if (transition.To is { } to) s.SetProperty(o => o.Status, to);
+            s.SetProperty(o => o.ConcurrencyStamp, stamp);
+            s.SetProperty(o => o.TransitionLog, o => o.TransitionLog + line);
+            columns?.ApplyTo(s);
+        }, ct);
     }
 
     /// <summary>A timeline line that is not a state change (a refusal about someone else's attempt, a note), in the caller's unit of work.</summary>

@@ -1,0 +1,3 @@
+namespace StarsStudio.Features.Payments.Lifecycle;
+
+public enum ProblemMode { Keep, Set, Clear, ClearUnlessOversold }
