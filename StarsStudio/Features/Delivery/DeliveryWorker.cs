@@ -37,6 +37,10 @@ public sealed class DeliveryWorker(
     private static readonly TimeSpan[] LaterBackoffs = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1)];
     private readonly Dictionary<Catalog.ActionKind, IDeliverer> byKind = deliverers.ToDictionary(d => d.Kind);
 
+    /// <summary>Compiled once: every delivery looks again just before its content goes out.</summary>
+    private static readonly CompiledPerModel<Func<StarsDbContext, long, Task<bool>>> StillDelivering = new(() =>
+        EF.CompileAsyncQuery((StarsDbContext db, long orderId) => db.Orders.Any(o => o.Id == orderId && o.Status == OrderStatus.Delivering)));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ResumeInterruptedAsync(stoppingToken);
@@ -215,7 +219,7 @@ public sealed class DeliveryWorker(
         if (!byKind.TryGetValue(order.Kind, out var deliverer))
             throw new DeliveryProblemException($"{order.Kind} orders cannot be delivered yet.");
         // A refund may have committed since the attempt started: look once more before anything goes out.
-        if (!await db.Orders.AnyAsync(o => o.Id == order.Id && o.Status == OrderStatus.Delivering, ct)) throw new OrderNotDeliverableException();
+        if (!await StillDelivering.For(db)(db, order.Id)) throw new OrderNotDeliverableException();
         string delivered;
         using (OrderMessageLog.About(order.Id, OrderMessageKind.Delivery))
             delivered = await deliverer.DeliverAsync(DeliveryContext.For(bot, order, terms), ct);
@@ -240,12 +244,12 @@ public sealed class DeliveryWorker(
         lifecycle.InTransactionAsync(async db =>
         {
             var outcome = await lifecycle.ApplyAsync(db, order.Id, end, change, CancellationToken.None);
-            var status = outcome.Applied ? job.Status : JobStatus.Done;
-            var error = outcome.Applied ? job.LastError : $"Stopped: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
-            await db.DeliveryJobs.Where(j => j.Id == job.Id && j.ClaimToken == claim).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, status).SetProperty(j => j.LastError, error).SetProperty(j => j.NextAttemptAt, job.NextAttemptAt)
-                .SetProperty(j => j.Attempts, job.Attempts).SetProperty(j => j.ClaimToken, (Guid?)null).SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
-                .SetProperty(j => j.ContentSentAt, job.ContentSentAt).SetProperty(j => j.ContentSummary, job.ContentSummary));
+            if (!outcome.Applied)
+            {
+                job.Status = JobStatus.Done;
+                job.LastError = $"Stopped: the order is {outcome.Status?.ToString().ToLowerInvariant() ?? "gone"}.";
+            }
+            await DeliveryJobClaims.EndAsync(db, job, claim, CancellationToken.None);
             if (outcome.Applied && end == OrderTransitions.FailDelivery) logger.LogWarning("Order {Order} delivery failed: {Reason}", order.Code, change.Detail);
             return outcome.Status ?? order.Status;
         }, CancellationToken.None);

@@ -12,6 +12,10 @@ namespace StarsStudio.Features.Offers;
 /// </summary>
 public sealed class OfferPricing(IDbContextFactory<StarsDbContext> dbFactory, IOptionsMonitor<PaymentsOptions> options)
 {
+    /// <summary>Compiled once: every Buy and every card asks whether its action has an early bird.</summary>
+    private static readonly CompiledPerModel<Func<StarsDbContext, int, Task<EarlyBird?>>> EarlyBirdOf = new(() =>
+        EF.CompileAsyncQuery((StarsDbContext db, int actionId) => db.EarlyBirds.AsNoTracking().FirstOrDefault(e => e.ActionId == actionId)));
+
     public async Task<OfferQuote> QuoteAsync(long botId, long buyerId, PaidAction action, string? codeText, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -25,7 +29,7 @@ public sealed class OfferPricing(IDbContextFactory<StarsDbContext> dbFactory, IO
         var stars = list;
         var earlyOn = false;
         int? earlyLeft = null;
-        var early = await db.EarlyBirds.AsNoTracking().FirstOrDefaultAsync(e => e.ActionId == action.Id, ct);
+        var early = await EarlyBirdOf.For(db)(db, action.Id);
         if (early is not null && early.Stars < list)
         {
             var held = early.Limit is null ? 0 : await db.Orders.HoldingEarlyBird(botId, action.Id, since).CountAsync(ct);
