@@ -124,8 +124,8 @@ public sealed class CheckoutService(
         {
             var reason = $"Telegram refused the invoice: {e.Message}";
             logger.LogWarning("Invoice for order {Order} refused: {Reason}", order.Code, e.Message);
-            var failed = await lifecycle.InTransactionAsync(db => lifecycle.ApplyAsync(db, order.Id, OrderTransitions.FailInvoice,
-                new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = new() { Problem = ProblemUpdate.Set(reason) } }, ct), CancellationToken.None);
+            var failed = await lifecycle.ApplyAloneAsync(order.Id, OrderTransitions.FailInvoice,
+                new OrderChange(clock.GetUtcNow(), EventActor.Telegram, reason) { Set = new() { Problem = ProblemUpdate.Set(reason) } }, CancellationToken.None);
             notifier.Changed(order.Id, failed.Status ?? OrderStatus.Cancelled);
             return new(false, w["invoice.failed"], order);
         }
@@ -137,16 +137,14 @@ public sealed class CheckoutService(
         {
             Set = new() { InvoiceMessageId = invoice.MessageId },
         };
-        var outcome = await lifecycle.InTransactionAsync(async db =>
-        {
-            var sent = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.SendInvoice, change, ct);
-            if (!sent.Applied)
+        var outcome = await lifecycle.ApplyAloneAsync(order.Id, OrderTransitions.SendInvoice, change, CancellationToken.None);
+        if (!outcome.Applied)
+            await lifecycle.InTransactionAsync(async db =>
             {
                 await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.InvoiceMessageId, invoice.MessageId), ct);
                 OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.InvoiceSent, change);
-            }
-            return sent;
-        }, CancellationToken.None);
+                return true;
+            }, CancellationToken.None);
         order.Status = outcome.Status ?? OrderStatus.InvoiceSent;
         order.InvoiceMessageId = invoice.MessageId;
         notifier.Changed(order.Id, order.Status);

@@ -80,7 +80,9 @@ public sealed class PreCheckoutHandler(
     {
         try
         {
-            var status = await lifecycle.InTransactionAsync(db => RecordAsync(db, order, query, decision, null, ct, decidedAt), ct);
+            var status = decision.Approve
+                ? await RecordApprovalAsync(order, query, decidedAt, ct)
+                : await lifecycle.InTransactionAsync(db => RecordAsync(db, order, query, decision, null, ct, decidedAt), ct);
             notifier.Changed(order.Id, status);
         }
         catch (Exception e)
@@ -89,6 +91,28 @@ public sealed class PreCheckoutHandler(
             logger.LogError(e, "Pre-checkout {QueryId} answered but not written to order {Order}'s timeline", query.Id, order.Code);
         }
     }
+
+    /// <summary>
+    /// An approval without limits has nothing to commit beside it: the Approve transition commits by itself. If the
+    /// payment already moved the order on (pre-checkout answers first and writes beside its lane), the line is kept anyway.
+    /// </summary>
+    private async Task<OrderStatus> RecordApprovalAsync(Order order, PreCheckoutQuery query, DateTimeOffset decidedAt, CancellationToken ct)
+    {
+        var approved = Approval(order, query, decidedAt);
+        var outcome = await lifecycle.ApplyAloneAsync(order.Id, OrderTransitions.Approve, approved, ct);
+        if (outcome.Applied) return outcome.Status!.Value;
+        await lifecycle.InTransactionAsync(db =>
+        {
+            OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutApproved, approved);
+            return Task.FromResult(true);
+        }, ct);
+        return outcome.Status ?? order.Status;
+    }
+
+    private static OrderChange Approval(Order order, PreCheckoutQuery query, DateTimeOffset now) =>
+        new(now, EventActor.Bot, $"Approved ⭐{query.TotalAmount} for {Who(order, query)}") { Set = new() { ApprovedAt = now } };
+
+    private static string Who(Order order, PreCheckoutQuery query) => query.From.Id == order.BuyerId ? "the buyer" : $"user {query.From.Id}";
 
     /// <summary>
     /// Answers once. A query Telegram no longer knows (too old, forged, answered) cannot be answered again, and
@@ -142,20 +166,18 @@ public sealed class PreCheckoutHandler(
     }
 
     /// <summary>
-    /// Writes the decision: an approval through the conditional Approve transition (with the limits checked in the
-    /// same statement when <paramref name="limitsSince"/> is given); a refusal that concerns this invoice ends it;
+    /// Writes the decision: a limited approval through the conditional Approve transition, with the limits checked in
+    /// the same statement (an unlimited one is <see cref="RecordApprovalAsync"/>); a refusal that concerns this invoice ends it;
     /// a refusal about someone else's attempt only adds a line. Returns the order's status afterwards.
     /// </summary>
     private async Task<OrderStatus> RecordAsync(StarsDbContext db, Order order, PreCheckoutQuery query, GuardrailDecision decision, DateTimeOffset? limitsSince, CancellationToken ct,
         DateTimeOffset? decidedAt = null, Offers.OfferFacts? offer = null)
     {
         var now = decidedAt ?? clock.GetUtcNow();
-        var who = query.From.Id == order.BuyerId ? "the buyer" : $"user {query.From.Id}";
         if (decision.Approve)
         {
-            var approved = new OrderChange(now, EventActor.Bot, $"Approved ⭐{query.TotalAmount} for {who}")
+            var approved = Approval(order, query, now) with
             {
-                Set = new() { ApprovedAt = now },
                 OnlyIf = limitsSince is { } since ? Offers.OfferLimits.And(
                     order.Action is { StockLimit: not null } or { PerBuyerLimit: not null } ? WithinLimits(db, order, since) : null,
                     offer is null ? null : Offers.OfferLimits.ApprovalCondition(db, order, offer, now, since)) : null,
@@ -167,11 +189,9 @@ public sealed class PreCheckoutHandler(
                 if (order.PromoCodeId is { } codeId) await PromoCodeLock.HoldAsync(db, codeId, ct);
             }
             var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Approve, approved, ct);
-            // Unlimited actions answer first; if the payment already moved the order on, keep the line anyway.
-            if (!outcome.Applied && limitsSince is null) OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.PreCheckoutApproved, approved);
             return outcome.Status ?? order.Status;
         }
-        var refused = new OrderChange(now, EventActor.Bot, $"Refused ({decision.Rule}) for {who}: {decision.BuyerMessage}");
+        var refused = new OrderChange(now, EventActor.Bot, $"Refused ({decision.Rule}) for {Who(order, query)}: {decision.BuyerMessage}");
         var ending = decision.Rule switch
         {
             "expired" => OrderTransitions.Expire,

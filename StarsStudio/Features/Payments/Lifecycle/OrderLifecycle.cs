@@ -17,6 +17,24 @@ public sealed class OrderLifecycle(IDbContextFactory<StarsDbContext> dbFactory, 
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException($"'{transition}' must run inside the transaction that holds its side effects.");
+        return await ApplyCoreAsync(db, orderId, transition, change, ct);
+    }
+
+    /// <summary>
+    /// A transition with no side effects to commit beside it (the invoice went out; an unlimited approval): its one
+    /// conditional statement is atomic on its own and commits by itself, without BEGIN and COMMIT around it. A
+    /// transition with a condition on other rows holds locks in a transaction and cannot come here.
+    /// </summary>
+    public async Task<TransitionOutcome> ApplyAloneAsync(long orderId, OrderTransition transition, OrderChange change, CancellationToken ct)
+    {
+        if (change.OnlyIf is not null)
+            throw new InvalidOperationException($"'{transition}' checks other rows: it must run inside a transaction.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ApplyCoreAsync(db, orderId, transition, change, ct);
+    }
+
+    private async Task<TransitionOutcome> ApplyCoreAsync(StarsDbContext db, long orderId, OrderTransition transition, OrderChange change, CancellationToken ct)
+    {
         var stamp = Guid.NewGuid();
         var line = OrderTimeline.Line(transition.Event, change);
         var rows = change.OnlyIf is null
