@@ -30,24 +30,17 @@ public static class DeliveryJobClaims
 
     /// <summary>
     /// Ends a claimed attempt: the job's new state, with the claim and lease let go, if this claim still owns it. One
-    /// plain statement: the LINQ update rebuilt and looked up its eight setters on every delivery. A null is written
-    /// as NULL, so no parameter needs a type guessed for it.
+    /// plain statement: the LINQ update rebuilt and looked up its eight setters on every delivery.
     /// </summary>
     public static Task<int> EndAsync(StarsDbContext db, Features.Delivery.DeliveryJob job, Guid claim, CancellationToken ct)
     {
-        var args = new List<object>(8);
-        string Value(object? value)
-        {
-            if (value is null) return "NULL";
-            args.Add(value);
-            return "{" + (args.Count - 1) + "}";
-        }
+        var v = new SqlValues();
         var sql = $"""
-            UPDATE "DeliveryJobs" SET "Status" = {Value(job.Status.ToString())}, "LastError" = {Value(job.LastError)}, "NextAttemptAt" = {Value(job.NextAttemptAt.UtcTicks)},
-              "Attempts" = {Value(job.Attempts)}, "ClaimToken" = NULL, "LeaseUntil" = NULL, "ContentSentAt" = {Value(job.ContentSentAt?.UtcTicks)}, "ContentSummary" = {Value(job.ContentSummary)}
-            WHERE "Id" = {Value(job.Id)} AND "ClaimToken" = {Value(claim)}
+            UPDATE "DeliveryJobs" SET "Status" = {v.Of(job.Status.ToString())}, "LastError" = {v.Of(job.LastError)}, "NextAttemptAt" = {v.Of(job.NextAttemptAt.UtcTicks)},
+              "Attempts" = {v.Of(job.Attempts)}, "ClaimToken" = NULL, "LeaseUntil" = NULL, "ContentSentAt" = {v.Of(job.ContentSentAt?.UtcTicks)}, "ContentSummary" = {v.Of(job.ContentSummary)}
+            WHERE "Id" = {v.Of(job.Id)} AND "ClaimToken" = {v.Of(claim)}
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, args, ct);
+        return db.Database.ExecuteSqlRawAsync(sql, v.Args, ct);
     }
 
     public static Task<List<long>> ClaimAsync(StarsDbContext db, long botId, Guid claim, DateTimeOffset now, DateTimeOffset leaseUntil, int batchSize, CancellationToken ct) =>

@@ -19,16 +19,8 @@ public sealed class CommandDeliverer(BotSender sender) : IDeliverer
     public bool IsReady(PaidActionForm form) =>
         !string.IsNullOrWhiteSpace(form.CommandName) && (form.CommandMode != Reports.CommandMode.Reply || !string.IsNullOrWhiteSpace(form.CommandReply));
 
-    public async Task GrantAsync(StarsDbContext db, Order order, ActionTerms terms, DateTimeOffset now, CancellationToken ct)
-    {
-        if (terms.CommandName is not { } name || await db.CommandEntitlements.AnyAsync(e => e.OrderId == order.Id, ct)) return;
-        var uses = terms.CommandUses ?? 1;
-        db.CommandEntitlements.Add(new CommandEntitlement
-        {
-            BotId = order.BotId, BuyerId = order.BuyerId, OrderId = order.Id, ActionId = order.ActionId, ActionVersion = order.ActionVersion,
-            CommandName = name, UsesTotal = uses, UsesLeft = uses, GrantedAt = now,
-        });
-    }
+    public Task GrantAsync(StarsDbContext db, Order order, ActionTerms terms, DateTimeOffset now, CancellationToken ct) =>
+        terms.CommandName is { } name ? GrantInserts.CommandUsesAsync(db, order, name, terms.CommandUses ?? 1, now, ct) : Task.CompletedTask;
 
     public async Task<string> DeliverAsync(DeliveryContext c, CancellationToken ct)
     {

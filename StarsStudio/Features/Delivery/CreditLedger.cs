@@ -10,17 +10,9 @@ namespace StarsStudio.Features.Delivery;
 /// </summary>
 public sealed class CreditLedger(IDbContextFactory<StarsDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>Adds the order's grant to the caller's unit of work, once: a second call for the same order adds nothing.</summary>
-    public static async Task<bool> AddGrantAsync(StarsDbContext db, Order order, int amount, int? expiryDays, DateTimeOffset now, CancellationToken ct)
-    {
-        if (await db.CreditGrants.AnyAsync(g => g.OrderId == order.Id, ct)) return false;
-        db.CreditGrants.Add(new CreditGrant
-        {
-            BotId = order.BotId, BuyerId = order.BuyerId, OrderId = order.Id, Amount = amount, Remaining = amount,
-            GrantedAt = now, ExpiresAt = expiryDays is { } d ? now.AddDays(d) : null,
-        });
-        return true;
-    }
+    /// <summary>Adds the order's grant in the caller's transaction, once: a second call for the same order adds nothing (false).</summary>
+    public static async Task<bool> AddGrantAsync(StarsDbContext db, Order order, int amount, int? expiryDays, DateTimeOffset now, CancellationToken ct) =>
+        await GrantInserts.CreditsAsync(db, order, amount, expiryDays is { } d ? now.AddDays(d) : null, now, ct) == 1;
 
     public async Task<int> BalanceAsync(long botId, long buyerId, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using StarsStudio.Data;
@@ -22,14 +21,9 @@ internal static class TransitionStatement
     public static Task<int> ExecuteAsync(StarsDbContext db, long orderId, OrderTransition transition, Guid stamp, string line, OrderColumns? columns, CancellationToken ct)
     {
         var table = Tables.GetOrAdd(db.Model, model => new OrderTable(model));
-        var sql = new StringBuilder(256).Append("UPDATE ").Append(table.Name).Append(" SET ");
-        var args = new List<object>(12);
-        void Assign(OrderColumn column, object value)
-        {
-            if (args.Count > 0) sql.Append(", ");
-            sql.Append(column.Quoted).Append(" = {").Append(args.Count).Append('}');
-            args.Add(ToProvider(column, value));
-        }
+        var v = new SqlValues();
+        var set = new List<string>(12);
+        void Assign(OrderColumn column, object value) => set.Add($"{column.Quoted} = {v.Of(ToProvider(column, value))}");
 
         Assign(table.Stamp, stamp);
         if (transition.To is { } to) Assign(table.Status, to);
@@ -43,11 +37,7 @@ internal static class TransitionStatement
             if (c.RefundedAt is { } refunded) Assign(table.RefundedAt, refunded);
             if (c.Resolved is { } resolved) Assign(table.Resolved, resolved);
             if (c.ApprovedAtIfUnset is { } ifUnset)
-            {
-                var approvedAt = table.ApprovedAt.Quoted;
-                sql.Append(", ").Append(approvedAt).Append(" = COALESCE(").Append(approvedAt).Append(", {").Append(args.Count).Append("})");
-                args.Add(ToProvider(table.ApprovedAt, ifUnset));
-            }
+                set.Add($"{table.ApprovedAt.Quoted} = COALESCE({table.ApprovedAt.Quoted}, {v.Of(ToProvider(table.ApprovedAt, ifUnset))})");
             var problem = table.Problem.Quoted;
             switch (c.Problem.Mode)
             {
@@ -55,33 +45,22 @@ internal static class TransitionStatement
                     Assign(table.Problem, c.Problem.Text ?? "");
                     break;
                 case ProblemMode.Clear:
-                    sql.Append(", ").Append(problem).Append(" = NULL");
+                    set.Add($"{problem} = NULL");
                     break;
                 case ProblemMode.ClearUnlessOversold:
                     // substr, not LIKE: the same case-sensitive prefix test on both databases.
-                    sql.Append(", ").Append(problem).Append(" = CASE WHEN substr(").Append(problem).Append(", 1, ")
-                        .Append(PaymentRecorder.OversoldProblem.Length).Append(") = {").Append(args.Count).Append("} THEN ").Append(problem).Append(" ELSE NULL END");
-                    args.Add(PaymentRecorder.OversoldProblem);
+                    set.Add($"{problem} = CASE WHEN substr({problem}, 1, {PaymentRecorder.OversoldProblem.Length}) = {v.Of(PaymentRecorder.OversoldProblem)} THEN {problem} ELSE NULL END");
                     break;
             }
         }
-        var log = table.Log.Quoted;
-        sql.Append(", ").Append(log).Append(" = ").Append(log).Append(" || {").Append(args.Count).Append('}');
-        args.Add(line);
+        set.Add($"{table.Log.Quoted} = {table.Log.Quoted} || {v.Of(line)}");
 
-        sql.Append(" WHERE ").Append(table.Id.Quoted).Append(" = {").Append(args.Count).Append('}');
-        args.Add(orderId);
-        sql.Append(" AND ").Append(table.Status.Quoted).Append(" IN (");
-        for (var i = 0; i < transition.From.Length; i++)
-        {
-            sql.Append(i == 0 ? "{" : ", {").Append(args.Count).Append('}');
-            args.Add(ToProvider(table.Status, transition.From[i]));
-        }
-        sql.Append(')');
-        return db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        var from = string.Join(", ", transition.From.Select(status => v.Of(ToProvider(table.Status, status))));
+        var sql = $"UPDATE {table.Name} SET {string.Join(", ", set)} WHERE {table.Id.Quoted} = {v.Of(orderId)} AND {table.Status.Quoted} IN ({from})";
+        return db.Database.ExecuteSqlRawAsync(sql, v.Args, ct);
     }
 
-        /// <summary>The value as the column stores it: the model's converter (ticks for a moment, a name for a status), if any.</summary>
+    /// <summary>The value as the column stores it: the model's converter (ticks for a moment, a name for a status), if any.</summary>
     private static object ToProvider(OrderColumn column, object value) =>
         column.Property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value)! : value;
 }
