@@ -18,6 +18,7 @@ public static class PaymentsExtensions
         services.AddSingleton<OrderLifecycle>();
         services.AddSingleton<OrderNotifier>();
         services.AddSingleton<CheckoutService>();
+        services.AddSingleton<ApprovedOrders>();
         services.AddSingleton<PaymentRecorder>();
         services.AddSingleton<PreCheckoutHandler>();
         services.AddSingleton<SuccessfulPaymentHandler>();

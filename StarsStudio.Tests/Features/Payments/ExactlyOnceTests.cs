@@ -136,5 +136,28 @@ public sealed class ExactlyOnceTests(SharedShop shared) : IClassFixture<SharedSh
         Assert.Single(shop.Api.SentTexts(Buyer), t => t.Contains("Receipt"));
     }
 
+    [Fact]
+    public async Task SuccessfulPayment_OrderPaidElsewhereSinceItsApproval_RecordedAsSecondPaymentNotDeliveredAgain()
+    {
+        var before = await RowsAsync();
+        var (payload, order) = await ApprovedOrderAsync();
+        // Between the approval here and this payment, another instance recorded a different charge for the order: the
+        // copy pre-checkout kept still says Approved, and only the database knows better.
+        await using (var db = await shop.App.DbAsync())
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Delivered).SetProperty(o => o.ChargeId, "charge-elsewhere"));
+
+        shop.Pay(Buyer, payload, 5, "charge-late");
+        await shop.Api.WaitForCallAsync("refundStarPayment", b => b["telegram_payment_charge_id"]!.ToString() == "charge-late");
+        await SettleAsync();
+
+        await using var after = await shop.App.DbAsync();
+        var late = await after.Payments.SingleAsync(p => p.ChargeId == "charge-late");
+        Assert.Equal((PaymentMatch.SecondPayment, order.Id), (late.Match, late.OrderId));
+        var stored = await after.Orders.SingleAsync(o => o.Id == order.Id);
+        Assert.Equal((OrderStatus.Delivered, "charge-elsewhere"), (stored.Status, stored.ChargeId));
+        Assert.Equal(before.DeliveryJobs, await after.DeliveryJobs.CountAsync());
+        Assert.Equal(before.CreditGrants, await after.CreditGrants.CountAsync());
+    }
+
     private static long LocalBotApiId => long.Parse(LocalBotApi.Token.Split(':')[0]);
 }

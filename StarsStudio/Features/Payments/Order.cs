@@ -56,6 +56,9 @@ public sealed class Order
     /// <summary>The whole timeline, oldest first (load <see cref="Events"/> first for the lines kept as rows).</summary>
     public IReadOnlyList<OrderEvent> Timeline() => OrderTimeline.Merge(Id, TransitionLog, Events);
 
+    /// <summary>A shallow copy: another step can hold it without seeing this one's later changes, or making its own.</summary>
+    public Order Snapshot() => (Order)MemberwiseClone();
+
     public static readonly OrderStatus[] PaidStates = [OrderStatus.Paid, OrderStatus.Delivering, OrderStatus.Delivered, OrderStatus.DeliveryFailed];
 
     /// <summary>How reports and support describe the state.</summary>

@@ -22,6 +22,7 @@ public sealed class PaymentRecorder(
     IDbContextFactory<StarsDbContext> dbFactory,
     OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
+    ApprovedOrders approvedOrders,
     TimeProvider clock)
 {
     /// <summary>
@@ -41,26 +42,21 @@ public sealed class PaymentRecorder(
         // No look-up of the charge id first: its unique index decides (see the catch below), which the same charge in
         // another update reaches only in a rare redelivery; the common payment saves a read.
 
-        var order = InvoicePayloadSigner.TryReadOrderId(paid.InvoicePayload, out var orderId)
-            ? await OrderQueries.WithAction(db, orderId, botId)
-            : null;
-        var match = Classify(botId, buyerId, paid, order);
-        if (order is not null && match == PaymentMatch.Matched)
+        var readable = InvoicePayloadSigner.TryReadOrderId(paid.InvoicePayload, out var orderId);
+        // The order as pre-checkout approved it here a moment ago, if it did: a clean match then needs no read. Anything
+        // else (no such copy, not a match, the transition refused) is decided again on the order as it is now.
+        var order = readable ? approvedOrders.Take(orderId) : null;
+        var (match, paidNow) = order is null ? (PaymentMatch.Unmatched, false) : await TryPayAsync(db, botId, buyerId, paid, order, now, ct);
+        if (!paidNow)
         {
-            var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Pay,
-                new OrderChange(now, EventActor.Telegram, $"Paid ⭐{paid.TotalAmount}; charge id {paid.TelegramPaymentChargeId}")
-                {
-                    // Telegram charges only after an approval: a payment that overtook the approval's write (pre-checkout
-                    // answers first and writes beside its lane) still counts as approved.
-                    Set = new() { PaidAt = now, ChargeId = paid.TelegramPaymentChargeId, Problem = ProblemUpdate.Clear, ApprovedAtIfUnset = now },
-                }, ct);
-            if (outcome.Applied)
-            {
-                order.ChargeId = paid.TelegramPaymentChargeId;
-                db.DeliveryJobs.Add(new DeliveryJob { OrderId = order.Id, BotId = botId, Status = JobStatus.Pending, NextAttemptAt = now, CreatedAt = now, Reason = "payment" });
-                await FlagIfOversoldAsync(db, order, now, ct);
-            }
-            else match = PaymentMatch.SecondPayment; // another charge paid it a moment ago
+            order = readable ? await OrderQueries.WithAction(db, orderId, botId) : null;
+            (match, paidNow) = await TryPayAsync(db, botId, buyerId, paid, order, now, ct);
+        }
+        if (paidNow && order is not null)
+        {
+            order.ChargeId = paid.TelegramPaymentChargeId;
+            db.DeliveryJobs.Add(new DeliveryJob { OrderId = order.Id, BotId = botId, Status = JobStatus.Pending, NextAttemptAt = now, CreatedAt = now, Reason = "payment" });
+            await FlagIfOversoldAsync(db, order, now, ct);
         }
         if (order is not null && match != PaymentMatch.Matched)
             OrderLifecycle.AddEvent(db, order.Id, OrderEventKind.ExtraPayment, new OrderChange(now, EventActor.Telegram,
@@ -88,6 +84,25 @@ public sealed class PaymentRecorder(
             return new(RecordOutcome.DuplicateCharge, null, null);
         }
         return new(RecordOutcome.Recorded, payment, order);
+    }
+
+    /// <summary>
+    /// Classifies the payment against this copy of the order and, for a clean match, records it through the Pay
+    /// transition, whose conditional update checks the order's real status. Paid: the transition applied. A match
+    /// whose transition was refused means another charge paid the order a moment ago.
+    /// </summary>
+    private async Task<(PaymentMatch Match, bool Paid)> TryPayAsync(StarsDbContext db, long botId, long buyerId, SuccessfulPayment paid, Order? order, DateTimeOffset now, CancellationToken ct)
+    {
+        var match = Classify(botId, buyerId, paid, order);
+        if (order is null || match != PaymentMatch.Matched) return (match, false);
+        var outcome = await lifecycle.ApplyAsync(db, order.Id, OrderTransitions.Pay,
+            new OrderChange(now, EventActor.Telegram, $"Paid ⭐{paid.TotalAmount}; charge id {paid.TelegramPaymentChargeId}")
+            {
+                // Telegram charges only after an approval: a payment that overtook the approval's write (pre-checkout
+                // answers first and writes beside its lane) still counts as approved.
+                Set = new() { PaidAt = now, ChargeId = paid.TelegramPaymentChargeId, Problem = ProblemUpdate.Clear, ApprovedAtIfUnset = now },
+            }, ct);
+        return outcome.Applied ? (PaymentMatch.Matched, true) : (PaymentMatch.SecondPayment, false);
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed class PreCheckoutHandler(
     OrderLifecycle lifecycle,
     InvoicePayloadSigner signer,
     OrderNotifier notifier,
+    ApprovedOrders approvedOrders,
     Offers.Bot.FreshInvoiceOffer freshInvoice,
     Settings.SettingsService settings,
     IOptionsMonitor<PaymentsOptions> options,
@@ -48,6 +49,7 @@ public sealed class PreCheckoutHandler(
                 // last one. Its writes wait on the thread pool.
                 var limited = order;
                 decision = await Task.Run(() => DecideLimitedAsync(db, botId, query, limited, readable, creatorDefault, ct), ct);
+                if (decision.Approve) approvedOrders.Remember(limited);
                 await AnswerAsync(update, query, decision, ct);
                 notifier.Changed(order.Id, order.Status);
                 if (Offers.OfferRules.IsOfferRule(decision.Rule))
@@ -63,7 +65,9 @@ public sealed class PreCheckoutHandler(
             await AnswerAsync(update, query, GuardrailDecision.Refuse("error", Languages.BotWords.For(order?.BuyerLanguage ?? Languages.BuyerLanguages.Resolve(query.From.LanguageCode, creatorDefault).Code)["refuse.error"]), ct);
             return;
         }
-        // No limits: answer first (the buyer is waiting on the payment sheet), then write the decision.
+        // No limits: answer first (the buyer is waiting on the payment sheet), then write the decision. The payment
+        // that follows within moments finds the order as read here.
+        if (decision.Approve && order is not null) approvedOrders.Remember(order);
         await AnswerAsync(update, query, decision, ct);
         if (order is null)
         {
