@@ -21,6 +21,26 @@ public sealed class UpdateDeduplicator(IDbContextFactory<StarsDbContext> dbFacto
         return await db.ProcessedUpdates.AnyAsync(p => p.BotId == botId && p.UpdateId == updateId, ct);
     }
 
+    /// <summary>
+    /// Which of a polled batch's ids were processed already, in one query for the whole batch: the poll loop asked
+    /// once per update, one after the other, before a pre-checkout further down the batch reached its lane (on
+    /// PostgreSQL every time). On SQLite only ids at or below the mark are asked about; usually none.
+    /// </summary>
+    public async Task<IReadOnlySet<int>> ProcessedAmongAsync(long botId, IReadOnlyList<int> updateIds, CancellationToken ct)
+    {
+        if (updateIds.Count == 0) return new HashSet<int>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ask = db.Database.IsNpgsql() ? [.. updateIds] : await BelowMarkAsync(botId, updateIds, ct);
+        if (ask.Count == 0) return new HashSet<int>();
+        return (await db.ProcessedUpdates.Where(p => p.BotId == botId && ask.Contains(p.UpdateId)).Select(p => p.UpdateId).ToListAsync(ct)).ToHashSet();
+    }
+
+    private async Task<List<int>> BelowMarkAsync(long botId, IReadOnlyList<int> updateIds, CancellationToken ct)
+    {
+        var highest = await HighestMarkedAsync(botId, ct);
+        return [.. updateIds.Where(id => id <= highest)];
+    }
+
     public async Task MarkProcessedAsync(long botId, int updateId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

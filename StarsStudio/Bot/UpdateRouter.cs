@@ -75,14 +75,15 @@ public sealed class UpdateRouter(
     /// </summary>
     public async Task<int> RouteBatchAsync(RunningBot bot, PollSession session, IReadOnlyList<Update> batch, CancellationToken ct)
     {
-        var fresh = new List<Update>(batch.Count);
-        foreach (var update in batch)
+        // Polled again while its payment is being recorded, or a duplicate: claimed once per session.
+        var claimed = batch.Where(update => session.Claim(update.Id)).ToList();
+        foreach (var _ in claimed) status.UpdateReceived();
+        // One question for the batch; a fresh id is above every id marked, so on SQLite it asks only for redeliveries.
+        var processed = await dedupe.ProcessedAmongAsync(bot.BotId, [.. claimed.Select(update => update.Id)], ct);
+        var fresh = new List<Update>(claimed.Count);
+        foreach (var update in claimed)
         {
-            if (!session.Claim(update.Id)) continue; // polled again while its payment is being recorded, or a duplicate
-            status.UpdateReceived();
-            // A fresh id is above every id marked, so this asks the database only for a redelivery.
-            if (await dedupe.IsProcessedAsync(bot.BotId, update.Id, ct))
-                logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
+            if (processed.Contains(update.Id)) logger.LogDebug("Update {UpdateId} was already processed; dropped", update.Id);
             else fresh.Add(update);
         }
 
