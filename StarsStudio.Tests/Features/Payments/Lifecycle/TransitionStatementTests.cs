@@ -109,6 +109,19 @@ public sealed class TransitionStatementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transition_SettingTheApprovalTimeTwice_IsRefusedAndWritesNothing()
+    {
+        var order = await InvoicedOrderAsync();
+        var before = await shop.OrderAsync(order.Id);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ApplyAsync(order.Id, OrderTransitions.Approve,
+            new OrderChange(Approved, EventActor.Bot, "approved") { Set = new() { ApprovedAt = Approved, ApprovedAtIfUnset = Paid } }));
+
+        var after = await shop.OrderAsync(order.Id);
+        Assert.Equal((before.Status, before.TransitionLog, before.ApprovedAt), (after.Status, after.TransitionLog, after.ApprovedAt));
+    }
+
+    [Fact]
     public async Task Resolve_KeepsTheStatusAndSetsTheFlag()
     {
         var order = await InvoicedOrderAsync();

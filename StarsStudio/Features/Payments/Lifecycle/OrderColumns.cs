@@ -12,7 +12,7 @@ public sealed record OrderColumns
     public int? InvoiceMessageId { get; init; }
     /// <summary>Set, replacing any earlier approval (a renewed hold).</summary>
     public DateTimeOffset? ApprovedAt { get; init; }
-    /// <summary>Set only where the order has no approval yet: a payment that overtook its approval's write.</summary>
+    /// <summary>Set only where the order has no approval yet: a payment that overtook its approval's write. Not with <see cref="ApprovedAt"/>.</summary>
     public DateTimeOffset? ApprovedAtIfUnset { get; init; }
     public DateTimeOffset? PaidAt { get; init; }
     public string? ChargeId { get; init; }

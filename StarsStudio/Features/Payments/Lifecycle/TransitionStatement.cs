@@ -36,6 +36,8 @@ internal static class TransitionStatement
             if (c.DeliveredAt is { } delivered) Assign(table.DeliveredAt, delivered);
             if (c.RefundedAt is { } refunded) Assign(table.RefundedAt, refunded);
             if (c.Resolved is { } resolved) Assign(table.Resolved, resolved);
+            if (c.ApprovedAt is not null && c.ApprovedAtIfUnset is not null)
+                throw new InvalidOperationException($"'{transition}' sets the approval time twice.");
             if (c.ApprovedAtIfUnset is { } ifUnset)
                 set.Add($"{table.ApprovedAt.Quoted} = COALESCE({table.ApprovedAt.Quoted}, {v.Of(ToProvider(table.ApprovedAt, ifUnset))})");
             var problem = table.Problem.Quoted;
